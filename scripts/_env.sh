@@ -1,0 +1,32 @@
+# Shared by scripts/serve and scripts/test: a project virtualenv and the pinned npm packages.
+# Everything comes from PyPI, npm and Debian's packages; nothing else is downloaded.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+VENV="${CANDOR_VENV:-$ROOT/.venv}"
+PY="$VENV/bin/python"
+
+need_python() {  # need_python requirements/<file>.txt
+  local req="$1" stamp="$VENV/.installed-$(basename "$1" .txt)"
+  if [ ! -x "$PY" ]; then
+    python3 -m venv "$VENV"
+  fi
+  # Reinstall only when the requirements or pyproject changed since the last install.
+  local sum; sum="$(cat "$req" requirements/site.txt pyproject.toml | sha256sum | cut -c1-16)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "==> installing Python packages ($req)"
+    "$PY" -m pip install --quiet --disable-pip-version-check -r "$req"
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    echo "$sum" > "$stamp"
+  fi
+}
+
+need_npm() {
+  local stamp="node_modules/.candor-installed" sum
+  sum="$(sha256sum package-lock.json | cut -c1-16)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "==> installing npm packages (pinned in package-lock.json)"
+    npm ci --no-audit --no-fund --silent
+    echo "$sum" > "$stamp"
+  fi
+}

@@ -1,0 +1,98 @@
+"""Shared fixtures: the real content catalogue, golden cases, and a built site for site and browser tests."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from candor.bundle import LoadedCheck, load_bundle, make_bundle
+from candor.catalog import Catalog
+from candor.content_files import load_schemas, raw_checks, read_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return read_catalog(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def schemas() -> dict[str, Any]:
+    return load_schemas(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def loaded(catalog: Catalog, schemas: dict[str, Any]) -> dict[str, LoadedCheck]:
+    """Every check, loaded through the same bundle the browser receives."""
+    raws = raw_checks(CONTENT)
+    return {cid: load_bundle(make_bundle(catalog, raw, schemas["answers"])) for cid, raw in raws.items()}
+
+
+def golden_cases() -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (f"{p.parent.name}/{p.stem}", json.loads(p.read_text()))
+        for p in sorted(GOLDEN.glob("*/*.json"))
+    ]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")  # what a typical static host sends
+        super().end_headers()
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str
+    dir: Path
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site, built with --strict for the address it is served at on 127.0.0.1.
+
+    Material's instant navigation only treats links as internal when the sitemap's host and port match
+    the page's, so the build gets the server's port as its site_url.
+    """
+    out = tmp_path_factory.mktemp("site")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(out)))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, check=True, env={**os.environ, "CANDOR_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site(url, out)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(site: Site) -> Path:
+    return site.dir
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Site) -> str:
+    return site.url

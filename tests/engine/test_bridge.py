@@ -1,0 +1,44 @@
+"""The browser bridge: JSON in, JSON out, and it never raises."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from candor import __version__, bridge
+from candor.bundle import make_bundle
+from candor.catalog import Catalog
+from candor.content_files import raw_checks
+
+from ..conftest import CONTENT
+
+
+def call(request: Any) -> dict[str, Any]:
+    return json.loads(bridge.handle(request if isinstance(request, str) else json.dumps(request)))
+
+
+def test_load_then_evaluate(catalog: Catalog, schemas: dict[str, Any]) -> None:
+    bundle = make_bundle(catalog, raw_checks(CONTENT)["disclosure"], schemas["answers"])
+    assert call({"op": "load", "bundle": bundle}) == {"ok": True, "result": {"id": "disclosure", "version": 1}}
+    reply = call({"op": "evaluate", "check": "disclosure", "answers": {"made": ["edits"]}})
+    assert reply["ok"] and reply["result"]["verdict"] == "no-label"
+    assert call({"op": "info"})["result"]["engine_version"] == __version__
+
+
+def test_bad_requests_are_errors_not_exceptions() -> None:
+    assert call("not json")["ok"] is False
+    assert call({"op": "launch-rockets"})["error"]["message"].startswith("unknown request")
+    assert "unknown check" in call({"op": "evaluate", "check": "nope", "answers": {}})["error"]["message"]
+    assert call([1, 2])["ok"] is False
+
+
+def test_read_rejects_bad_files_with_the_field(catalog: Catalog, schemas: dict[str, Any]) -> None:
+    bundle = make_bundle(catalog, raw_checks(CONTENT)["disclosure"], schemas["answers"])
+    call({"op": "load", "bundle": bundle})
+    text = '{"questionnaire": "disclosure", "version": 1, "answers": {"made": "copy"}, "x": 1}'
+    bad = call({"op": "read", "check": "disclosure", "text": text})
+    assert bad["ok"] is False and bad["error"]["field"] == "x"
+    huge = call({"op": "read", "check": "disclosure", "text": " " * (300 * 1024)})
+    assert huge["ok"] is False and "too large" in huge["error"]["message"]
+    good = call({"op": "read", "check": "disclosure", "text": '{"questionnaire": "disclosure", "version": 1, "answers": {"made": "copy"}}'})
+    assert good["result"]["envelope"]["answers"] == {"made": ["copy"]}

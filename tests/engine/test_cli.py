@@ -1,0 +1,73 @@
+"""The candor command line: version, text output, YAML input, and bad input naming the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from candor import __version__
+from candor.cli import main
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"candor {__version__}"
+
+
+def test_yaml_answers_give_a_text_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers:\n  made: [chatbot]\n  chatbot-tells: never\n")
+    assert main(["check", "disclosure", path]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: An AI label is required (provisional)" in out
+    assert "[RED] A chatbot that lets people believe" in out
+    assert "TR-01" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"colour": "red"}}',
+         "answers.colour: unknown question id 'colour'"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "sometimes"}}',
+         "answers.chatbot-tells: 'sometimes' is not an option. Valid choices: first-message, if-asked, never"),
+        ('{"questionnaire": "disclosure", "version": 9, "answers": {}}', "version: these answers were made with version 9"),
+        ('{"questionnaire": "disclosure", "answers": {}}', "version: is required but missing"),
+        ('{"questionnaire": "other", "version": 1, "answers": {}}', "these answers are for 'other'"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"made": ["nothing", "copy"]}}',
+         "'nothing' cannot be combined"),
+        ('{"questionnaire": "disclosure",', "This is not valid JSON"),
+    ],
+)
+def test_invalid_input_exits_2_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    assert main(["check", "disclosure", write(tmp_path, "a.json", text)]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert captured.out == ""
+
+
+def test_unknown_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nope", write(tmp_path, "a.json", "{}")]) == 2
+    assert "unknown check 'nope'. Valid checks: " in capsys.readouterr().err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "disclosure", "/no/such/file.json"]) == 2
+    assert "cannot read /no/such/file.json" in capsys.readouterr().err
+
+
+def test_show_lists_ids_options_and_conditions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "disclosure"]) == 0
+    out = capsys.readouterr().out
+    assert "chatbot-tells  [disclosure; one choice]" in out
+    assert "shown only if made in [chatbot]" in out
+    assert "  - never: No  (red flag)" in out

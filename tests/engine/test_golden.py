@@ -1,0 +1,46 @@
+"""Golden cases: each expected verdict, flags and area scores, from the host engine and from the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from candor.bundle import LoadedCheck
+from candor.evaluate import evaluate
+
+from ..conftest import golden_cases
+
+CASES = golden_cases()
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "verdict": result["verdict"],
+        "flags": [[f["level"], f["question"]] for f in result["flags"]],
+        "areas": {a["id"]: a["score"] for a in result["areas"]},
+    }
+
+
+@pytest.mark.parametrize(("name", "case"), CASES, ids=[n for n, _ in CASES])
+def test_host_engine(name: str, case: dict[str, Any], loaded: dict[str, LoadedCheck]) -> None:
+    check = loaded[case["answers"]["questionnaire"]]
+    result = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
+    assert summary(result) == case["expect"]
+
+
+@pytest.mark.parametrize(("name", "case"), CASES, ids=[n for n, _ in CASES])
+def test_cli_json_matches_the_engine(name: str, case: dict[str, Any], tmp_path: Path, loaded: dict[str, LoadedCheck]) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(case["answers"]))
+    run = subprocess.run(
+        [sys.executable, "-m", "candor.cli", "check", case["answers"]["questionnaire"], str(answers), "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    check = loaded[case["answers"]["questionnaire"]]
+    expected = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
+    assert json.loads(run.stdout) == expected

@@ -1,0 +1,108 @@
+"""Checks on the built HTML: privacy (no other hosts), anchors for every practice, links that resolve."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from candor.catalog import Catalog
+
+FETCHING = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src"}
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.fetched: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(str(a["id"]))
+        if tag == "a" and a.get("href"):
+            self.links.append(str(a["href"]))
+        if tag in FETCHING and a.get(FETCHING[tag]):
+            self.fetched.append(str(a[FETCHING[tag]]))
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+            self.fetched.append(str(a["href"]))
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def pages(site_dir: Path) -> dict[str, _Page]:
+    return {str(p.relative_to(site_dir)): parse(p) for p in site_dir.rglob("*.html")}
+
+
+def test_nothing_is_fetched_from_another_host(site_dir: Path) -> None:
+    for name, page in pages(site_dir).items():
+        foreign = [u for u in page.fetched if urlparse(u).scheme in ("http", "https") or u.startswith("//")]
+        assert foreign == [], name
+
+
+def test_no_google_fonts_or_generator_link(site_dir: Path) -> None:
+    html = (site_dir / "index.html").read_text()
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    assert "squidfunk" not in html
+
+
+def test_every_practice_has_its_anchor_on_its_theme_page(site_dir: Path, catalog: Catalog) -> None:
+    for p in catalog.practices.values():
+        if p.deprecated:
+            continue
+        page = parse(site_dir / p.url.split("#")[0] / "index.html")
+        assert p.id in page.ids, p.id
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
+    parsed = pages(site_dir)
+    broken = []
+    for name, page in parsed.items():
+        base = "http://site/" + name
+        for href in page.links:
+            target = urlparse(urljoin(base, href))
+            if target.netloc != "site":
+                continue
+            path = unquote(target.path.lstrip("/"))
+            file = path + "index.html" if path.endswith("/") or path == "" else path
+            if not (site_dir / file).exists():
+                broken.append(f"{name}: {href}")
+            elif target.fragment and file.endswith(".html") and target.fragment not in parsed[file].ids:
+                broken.append(f"{name}: {href} (no anchor)")
+    assert broken == []
+
+
+def test_only_widget_pages_hold_a_widget(site_dir: Path) -> None:
+    with_widget = sorted(
+        name for name, html in ((str(p.relative_to(site_dir)), p.read_text()) for p in site_dir.rglob("*.html"))
+        if "data-candor-check=" in html
+    )
+    assert with_widget == ["checks/disclosure/index.html"]
+
+
+def test_runtime_wheel_and_bundles_are_published(site_dir: Path) -> None:
+    manifest = json.loads((site_dir / "assets/candor/manifest.json").read_text())
+    assert re.fullmatch(r"candor-[\d.]+-py3-none-any\.whl", manifest["wheel"])
+    assert (site_dir / "assets/candor/wheels" / manifest["wheel"]).is_file()
+    assert manifest["pyodide"] == json.loads(Path("package-lock.json").read_text())["packages"]["node_modules/pyodide"]["version"]
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (site_dir / "assets/pyodide" / name).is_file(), name
+    for check in manifest["checks"].values():
+        assert (site_dir / "assets/candor" / check["bundle"]).is_file()
+    assert json.loads((site_dir / "schema/answers.schema.json").read_text())["title"] == "Candor answers file"
+
+
+def test_form_is_static_html_with_labels(site_dir: Path) -> None:
+    html = (site_dir / "checks/disclosure/index.html").read_text()
+    inputs = re.findall(r'<input type="(?:radio|checkbox)" id="([^"]+)"', html)
+    assert inputs
+    for input_id in inputs:
+        assert f'<label class="candor-option" for="{input_id}">' in html

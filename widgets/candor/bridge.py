@@ -1,0 +1,85 @@
+"""The one browser-facing API: JSON text in, JSON text out.
+
+Requests are ``{"op": ..., ...}``; replies are ``{"ok": true, "result": ...}`` or
+``{"ok": false, "error": {"message": ..., "field": ...}}``. Nothing here touches the DOM or storage.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import __version__
+from .answers import AnswersError, envelope_to_json
+from .bundle import LoadedCheck, load_bundle
+from .evaluate import evaluate
+from .intake import read_envelope
+from .report import markdown_report
+
+_checks: dict[str, LoadedCheck] = {}
+
+
+def _get(check_id: str) -> LoadedCheck:
+    if check_id not in _checks:
+        raise AnswersError(f"unknown check {check_id!r}", "questionnaire")
+    return _checks[check_id]
+
+
+def _load(req: Mapping[str, Any]) -> Any:
+    loaded = load_bundle(req["bundle"])
+    _checks[loaded.questionnaire.id] = loaded
+    return {"id": loaded.questionnaire.id, "version": loaded.questionnaire.version}
+
+
+def _evaluate(req: Mapping[str, Any]) -> Any:
+    c = _get(req["check"])
+    return evaluate(c.questionnaire, c.links, _answers(req)).to_json()
+
+
+def _answers(req: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in req.get("answers", {}).items()}
+
+
+def _read(req: Mapping[str, Any]) -> Any:
+    """Validate an imported file or share payload; reply with the clean envelope and any migration notes."""
+    c = _get(req["check"])
+    envelope, notes = read_envelope(req["text"], c.questionnaire, c.answers_schema)
+    return {"envelope": envelope_to_json(envelope), "notes": notes}
+
+
+def _report(req: Mapping[str, Any]) -> Any:
+    c = _get(req["check"])
+    answers = _answers(req)
+    result = evaluate(c.questionnaire, c.links, answers)
+    return markdown_report(c.questionnaire, result, answers, str(req.get("date", "")), str(req.get("base_url", "")))
+
+
+def _info(_: Mapping[str, Any]) -> Any:
+    return {"engine_version": __version__, "checks": {k: v.questionnaire.version for k, v in _checks.items()}}
+
+
+_OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
+    "info": _info,
+    "load": _load,
+    "evaluate": _evaluate,
+    "read": _read,
+    "report": _report,
+}
+
+
+def handle(request: str) -> str:
+    """Answer one JSON request. Never raises: any problem comes back as ``{"ok": false, ...}``."""
+    try:
+        req = json.loads(request)
+        op = _OPS.get(req.get("op")) if isinstance(req, dict) else None
+        if op is None:
+            raise AnswersError(f"unknown request {req.get('op') if isinstance(req, dict) else req!r}")
+        return json.dumps({"ok": True, "result": op(req)}, ensure_ascii=False)
+    except AnswersError as exc:
+        return json.dumps({"ok": False, "error": {"message": str(exc), "field": exc.field}}, ensure_ascii=False)
+    except Exception as exc:  # a bug, not bad input: say so plainly, keep the worker alive
+        return json.dumps(
+            {"ok": False, "error": {"message": f"internal error: {type(exc).__name__}: {exc}", "field": ""}},
+            ensure_ascii=False,
+        )

@@ -1,0 +1,39 @@
+"""A check as the browser receives it: the questionnaire data, the practices it links, the answers schema.
+
+The site build writes one bundle per check (JSON); the CLI makes the same object in memory. Both go
+through :func:`load_bundle`, so browser and command line score from identical inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .catalog import Catalog, PracticeLink
+from .questionnaire import Questionnaire, parse_questionnaire
+
+
+@dataclass(frozen=True)
+class LoadedCheck:
+    questionnaire: Questionnaire
+    links: dict[str, PracticeLink]
+    answers_schema: Mapping[str, Any]
+
+
+def make_bundle(catalog: Catalog, raw_check: Mapping[str, Any], answers_schema: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON-ready bundle of one check (only the practices it links)."""
+    used = sorted({p for q in raw_check["questions"] for p in q.get("practices", [])})
+    links = catalog.links()
+    return {
+        "check": dict(raw_check),
+        "practices": {p: {"id": p, "title": links[p].title, "url": links[p].url} for p in used},
+        "answers_schema": dict(answers_schema),
+    }
+
+
+def load_bundle(bundle: Mapping[str, Any]) -> LoadedCheck:
+    practices = bundle["practices"]
+    q = parse_questionnaire(bundle["check"], set(practices))
+    links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in practices.items()}
+    return LoadedCheck(q, links, bundle["answers_schema"])

@@ -1,0 +1,230 @@
+"""The guidance catalogue: themes, practices, sources, glossary and checks, validated together.
+
+:func:`build_catalog` takes the parsed content files (with their file names, so every error can name the
+file and the id) and the JSON Schemas, and returns a :class:`Catalog` or raises :class:`ContentError` listing
+every problem found. It never opens a file: :mod:`candor.content_files` does that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
+from .schema_check import validate
+
+Document = tuple[str, Any]  # (file name relative to the content folder, parsed data)
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    """What a result needs to point at a practice: its id, title and site-relative URL."""
+
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SourceMapping:
+    source: str
+    relation: str
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    theme: str
+    title: str
+    rule: str
+    level: str
+    why: str
+    steps: tuple[str, ...]
+    evidence: tuple[str, ...]
+    pitfalls: tuple[str, ...]
+    mappings: tuple[SourceMapping, ...]
+    url: str
+    deprecated: bool = False
+
+    @property
+    def link(self) -> PracticeLink:
+        return PracticeLink(self.id, self.title, self.url)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    url: str
+    kind: str
+    family: str
+    covers: str
+    confidence: str
+    confidence_note: str | None
+    background: bool
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    prefix: str
+    title: str
+    summary: str
+    page: str
+
+    @property
+    def url(self) -> str:
+        return page_url(self.page)
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    expansion: str | None
+    practices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    themes: tuple[Theme, ...]
+    practices: dict[str, Practice]
+    sources: dict[str, Source]
+    glossary: tuple[Term, ...]
+    checks: dict[str, Questionnaire] = field(default_factory=dict)
+
+    def links(self) -> dict[str, PracticeLink]:
+        return {pid: p.link for pid, p in self.practices.items()}
+
+    def practices_of(self, theme_id: str) -> list[Practice]:
+        return [p for p in self.practices.values() if p.theme == theme_id]
+
+    def citing(self, source_id: str) -> list[Practice]:
+        return [p for p in self.practices.values() if any(m.source == source_id for m in p.mappings)]
+
+
+class ContentError(ValueError):
+    """Content data failed validation. ``problems`` holds one line per problem, each naming file and id."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("invalid content:\n  " + "\n  ".join(problems))
+        self.problems = list(problems)
+
+
+def page_url(page: str) -> str:
+    """Site-relative URL of a docs page, as MkDocs writes it with directory URLs."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass
+class _Collector:
+    problems: list[str] = field(default_factory=list)
+
+    def schema(self, doc: Document, schema: Mapping[str, Any]) -> bool:
+        name, data = doc
+        found = validate(data, schema)
+        self.problems += [f"{name}: {p}" for p in found[:10]]
+        return not found
+
+
+def build_catalog(
+    themes: Document,
+    practices: Sequence[Document],
+    sources: Sequence[Document],
+    glossary: Document,
+    checks: Sequence[Document],
+    schemas: Mapping[str, Mapping[str, Any]],
+) -> Catalog:
+    """Validate every content file and the links between them; return the catalogue."""
+    out = _Collector()
+    theme_list: list[Theme] = []
+    if out.schema(themes, schemas["themes"]):
+        for t in themes[1]["themes"]:
+            if any(x.id == t["id"] for x in theme_list):
+                out.problems.append(f"{themes[0]}: theme id {t['id']!r} is not unique")
+            if any(x.prefix == t["prefix"] for x in theme_list):
+                out.problems.append(f"{themes[0]}: theme prefix {t['prefix']!r} is not unique")
+            theme_list.append(Theme(t["id"], t["prefix"], t["title"], t["summary"], t["page"]))
+    by_theme = {t.id: t for t in theme_list}
+
+    source_map: dict[str, Source] = {}
+    source_file: dict[str, str] = {}
+    for doc in sources:
+        if not out.schema(doc, schemas["sources"]):
+            continue
+        for s in doc[1]["sources"]:
+            if s["id"] in source_map:
+                out.problems.append(f"{doc[0]}: source id {s['id']!r} is not unique (also in {source_file[s['id']]})")
+                continue
+            source_file[s["id"]] = doc[0]
+            source_map[s["id"]] = Source(
+                s["id"], s["title"], s["publisher"], s["date"], s["url"], s["kind"], s["family"],
+                s["covers"], s["confidence"], s.get("confidence_note"), bool(s.get("background", False)),
+            )
+
+    practice_map: dict[str, Practice] = {}
+    for doc in practices:
+        if not out.schema(doc, schemas["practices"]):
+            continue
+        name, data = doc
+        theme = by_theme.get(data["theme"])
+        if theme is None:
+            out.problems.append(f"{name}: unknown theme {data['theme']!r}")
+            continue
+        for p in data["practices"]:
+            pid = p["id"]
+            if pid in practice_map:
+                out.problems.append(f"{name}: practice id {pid!r} is not unique")
+                continue
+            if not pid.startswith(theme.prefix + "-"):
+                out.problems.append(f"{name}: practice id {pid!r} does not use its theme's prefix {theme.prefix!r}")
+            for m in p["mappings"]:
+                if m["source"] not in source_map:
+                    out.problems.append(f"{name}: practice {pid} maps to unknown source {m['source']!r}")
+            practice_map[pid] = Practice(
+                id=pid, theme=theme.id, title=p["title"], rule=p["rule"], level=p["level"], why=p["why"],
+                steps=tuple(p["steps"]), evidence=tuple(p["evidence"]), pitfalls=tuple(p["pitfalls"]),
+                mappings=tuple(SourceMapping(m["source"], m["relation"], m.get("locator")) for m in p["mappings"]),
+                url=f"{theme.url}#{pid}", deprecated=bool(p.get("deprecated", False)),
+            )
+
+    cited = {m.source for p in practice_map.values() for m in p.mappings}
+    for sid, s in source_map.items():
+        if sid not in cited and not s.background:
+            out.problems.append(f"{source_file[sid]}: source {sid!r} is neither cited by a practice nor marked background: true")
+
+    terms: list[Term] = []
+    if out.schema(glossary, schemas["glossary"]):
+        for t in glossary[1]["terms"]:
+            if any(x.term == t["term"] for x in terms):
+                out.problems.append(f"{glossary[0]}: term {t['term']!r} is not unique")
+            for pid in t.get("practices", []):
+                if pid not in practice_map:
+                    out.problems.append(f"{glossary[0]}: term {t['term']!r} links unknown practice {pid!r}")
+            terms.append(Term(t["term"], t["definition"], t.get("expansion"), tuple(t.get("practices", []))))
+
+    check_map: dict[str, Questionnaire] = {}
+    for doc in checks:
+        if not out.schema(doc, schemas["check"]):
+            continue
+        try:
+            parsed = parse_questionnaire(doc[1], set(practice_map))
+        except QuestionnaireError as exc:
+            out.problems.append(f"{doc[0]}: {exc}")
+            continue
+        if parsed.id in check_map:
+            out.problems.append(f"{doc[0]}: check id {parsed.id!r} is not unique")
+        check_map[parsed.id] = parsed
+
+    if out.problems:
+        raise ContentError(out.problems)
+    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map)

@@ -1,0 +1,157 @@
+"""The ``candor`` command: score checks from answers files, list questions, validate content.
+
+Exit codes: 0 success; 1 the result failed ``--fail-on``; 2 bad input (the message names the field).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .answers import AnswersError
+from .bundle import LoadedCheck, load_bundle, make_bundle
+from .catalog import Catalog, ContentError
+from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
+from .evaluate import Result, evaluate
+from .intake import MAX_ANSWERS_BYTES, check_envelope, parse_json_text
+from .questionnaire import NOT_APPLICABLE, AllCondition, AnyCondition, Condition, InCondition, Questionnaire
+from .report import markdown_report, text_report
+
+ORDER = {"not-ready": 2, "conditions": 1}  # --fail-on names the verdict ids of the pre-launch check
+
+
+def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
+    catalog = read_catalog(content)
+    if check_id not in catalog.checks:
+        raise AnswersError(f"unknown check {check_id!r}. Valid checks: {', '.join(sorted(catalog.checks))}", "check")
+    bundle = make_bundle(catalog, raw_checks(content)[check_id], load_schemas(content)["answers"])
+    return catalog, load_bundle(bundle)
+
+
+def _read_answers(path: str) -> Any:
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    if path.endswith((".yml", ".yaml")):
+        if len(text.encode()) > MAX_ANSWERS_BYTES:
+            raise AnswersError(f"{path}: the file is larger than {MAX_ANSWERS_BYTES // 1024} KB", "")
+        import yaml
+
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise AnswersError(f"{path}: not valid YAML: {exc}", "") from None
+    return parse_json_text(text)
+
+
+def _fails(result: Result, fail_on: str | None, check: Questionnaire) -> bool:
+    if not fail_on or result.verdict is None:
+        return bool(fail_on) and check.scored
+    ids = [v.id for v in check.verdicts]
+    if fail_on not in ids:
+        raise AnswersError(f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}. Valid: {', '.join(ids)}", "fail-on")
+    return ids.index(result.verdict) >= ids.index(fail_on)
+
+
+def _score(args: argparse.Namespace, check_id: str) -> int:
+    _, loaded = _load(args.content, check_id)
+    q = loaded.questionnaire
+    env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    result = evaluate(q, loaded.links, env.answers)
+    if args.format == "json":
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    elif args.format == "md":
+        print(markdown_report(q, result, env.answers, dt.date.today().isoformat(), args.base_url))
+    else:
+        print(text_report(q, result, args.base_url), end="")
+    return 1 if _fails(result, args.fail_on, q) else 0
+
+
+def _describe(cond: Condition) -> str:
+    if isinstance(cond, InCondition):
+        return f"{cond.question} in [{', '.join(cond.options)}]"
+    if isinstance(cond, AllCondition):
+        return "(" + " and ".join(_describe(c) for c in cond.parts) + ")"
+    if isinstance(cond, AnyCondition):
+        return "(" + " or ".join(_describe(c) for c in cond.parts) + ")"
+    return f"not {_describe(cond.part)}"
+
+
+def _show(args: argparse.Namespace) -> int:
+    _, loaded = _load(args.content, args.check)
+    q = loaded.questionnaire
+    print(f"{q.id} version {q.version}: {q.title}")
+    print(f"answers file: {{questionnaire: {q.id}, version: {q.version}, answers: {{<question id>: <option id>}}}}")
+    for question in q.questions:
+        kind = "several choices (a list)" if question.type == "multi" else "one choice"
+        print(f"\n{question.id}  [{question.area}; {kind}]  {question.text}")
+        if question.show_if is not None:
+            print(f"  shown only if {_describe(question.show_if)}")
+        for o in question.options:
+            extra = [] if o.score is None else [f"score {o.score:g}"]
+            if o.flag:
+                extra.append(f"{o.flag.level} flag")
+            print(f"  - {o.id}: {o.label}" + (f"  ({', '.join(extra)})" if extra else ""))
+        if question.na:
+            print(f"  - {NOT_APPLICABLE}: Not applicable")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalog = read_catalog(args.content)
+    print(
+        f"content OK: {len(catalog.themes)} themes, {len(catalog.practices)} practices, {len(catalog.sources)} sources, "
+        f"{len(catalog.glossary)} glossary terms, {len(catalog.checks)} checks"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="candor", description="Score Candor AI-ethics checks from an answers file.")
+    parser.add_argument("--version", action="version", version=f"candor {__version__}")
+    parser.add_argument("--content", type=Path, default=None, help="content folder (default: the one shipped with Candor)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def scoring(p: argparse.ArgumentParser) -> None:
+        p.add_argument("answers", help="answers file (.json, .yml or .yaml; - for standard input)")
+        p.add_argument("--format", choices=["text", "json", "md"], default="text")
+        p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse")
+        p.add_argument("--base-url", default="", help="prefix for practice links (e.g. your site's address)")
+
+    check = sub.add_parser("check", help="score any check: candor check <check-id> ANSWERS")
+    check.add_argument("check")
+    scoring(check)
+    assess = sub.add_parser("assess", help="score the pre-launch campaign check")
+    scoring(assess)
+    show = sub.add_parser("show", help="list a check's questions, option ids and conditions")
+    show.add_argument("check")
+    sub.add_parser("validate", help="validate the content folder")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.content = args.content or default_content_dir()
+    try:
+        if args.command == "check":
+            return _score(args, args.check)
+        if args.command == "assess":
+            return _score(args, "prelaunch")
+        if args.command == "show":
+            return _show(args)
+        return _validate(args)
+    except (AnswersError, ContentError) as exc:
+        print(f"candor: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"candor: error: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

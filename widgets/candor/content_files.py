@@ -1,0 +1,66 @@
+"""Reading the content folder (YAML and JSON Schemas) from disk. The I/O side of :mod:`candor.catalog`.
+
+Used by the site build, the CLI and the tests, so all three validate content with the same code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog, ContentError, Document, build_catalog
+
+SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers")
+
+
+def default_content_dir() -> Path:
+    """``$CANDOR_CONTENT``, else the content shipped in the package, else the repository's ``content/``."""
+    if os.environ.get("CANDOR_CONTENT"):
+        return Path(os.environ["CANDOR_CONTENT"])
+    packaged = Path(__file__).with_name("content")
+    if (packaged / "themes.yml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def load_yaml(path: Path) -> Any:
+    import yaml  # the engine is stdlib-only; reading YAML files is the front ends' job
+
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise ContentError([f"{path.name}: not valid YAML: {exc}"]) from None
+
+
+def load_schemas(root: Path) -> dict[str, dict[str, Any]]:
+    return {
+        name: json.loads((root / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        for name in SCHEMAS
+    }
+
+
+def _docs(root: Path, folder: str) -> list[Document]:
+    return [(f"{folder}/{p.name}", load_yaml(p)) for p in sorted((root / folder).glob("*.yml"))]
+
+
+def raw_checks(root: Path) -> dict[str, Any]:
+    """The parsed check files by check id (the build writes them into the browser bundles)."""
+    return {data["id"]: data for _, data in _docs(root, "checks") if isinstance(data, dict) and "id" in data}
+
+
+def read_catalog(root: Path | None = None) -> Catalog:
+    """Read and validate the whole content folder; raise :class:`ContentError` naming file and id."""
+    root = root or default_content_dir()
+    if not (root / "themes.yml").is_file():
+        raise ContentError([f"{root}: no content folder here (themes.yml is missing)"])
+    return build_catalog(
+        themes=("themes.yml", load_yaml(root / "themes.yml")),
+        practices=_docs(root, "practices"),
+        sources=_docs(root, "sources"),
+        glossary=("glossary.yml", load_yaml(root / "glossary.yml")),
+        checks=_docs(root, "checks"),
+        schemas=load_schemas(root),
+    )

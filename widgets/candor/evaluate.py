@@ -1,0 +1,96 @@
+"""One call from answers to a named, explained result: :func:`evaluate`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .answers import Answer, check_answers
+from .catalog import PracticeLink
+from .chart import area_chart
+from .questionnaire import Questionnaire
+from .scoring import (
+    AreaScore,
+    Completeness,
+    FlagHit,
+    Recommendation,
+    compute_scores,
+    decide_verdict,
+    find_flags,
+    recommend,
+)
+from .visibility import visible_questions
+
+
+@dataclass(frozen=True)
+class Result:
+    questionnaire: str
+    version: int
+    verdict: str | None
+    verdict_label: str | None
+    verdict_summary: str | None
+    provisional: bool
+    score: float | None
+    reason: str
+    thresholds: list[dict[str, Any]]
+    areas: tuple[AreaScore, ...]
+    flags: tuple[FlagHit, ...]
+    recommendations: tuple[Recommendation, ...]
+    completeness: Completeness
+    visible: tuple[str, ...]
+    chart_svg: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""
+        return json.loads(json.dumps(asdict(self)))
+
+
+def _reason(q: Questionnaire, score: float | None, flags: list[FlagHit], verdict_id: str | None) -> str:
+    reds = [f for f in flags if f.level == "red"]
+    ambers = [f for f in flags if f.level == "amber"]
+    if verdict_id is None:
+        return "No scored question is answered yet, so there is no verdict."
+    verdict = next(v for v in q.verdicts if v.id == verdict_id)
+    parts: list[str] = []
+    if reds:
+        parts.append(f"{len(reds)} red flag{'s' if len(reds) > 1 else ''} set the verdict to “{verdict.label}”, whatever the score")
+    elif ambers and verdict.cap == "amber":
+        parts.append(f"{len(ambers)} amber flag{'s' if len(ambers) > 1 else ''} cap the verdict at “{verdict.label}”")
+    if score is not None:
+        bands = ", ".join(f"{v.label} from {v.min_score:g}" for v in q.verdicts if v.min_score is not None)
+        parts.append(f"the overall score is {score:g} out of 100 ({bands})")
+    elif not flags:
+        parts.append("no answer raises a flag")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: Mapping[str, Answer]) -> Result:
+    """Check the answers against the questionnaire and return the explained result."""
+    answers = check_answers(q, raw_answers)
+    visible = visible_questions(q, answers)
+    scores = compute_scores(q, answers, visible)
+    flags = find_flags(q, answers, visible, links)
+    verdict = decide_verdict(q, scores.overall, flags)
+    answered = sum(1 for qid in visible if qid in answers)
+    return Result(
+        questionnaire=q.id,
+        version=q.version,
+        verdict=verdict.id if verdict else None,
+        verdict_label=verdict.label if verdict else None,
+        verdict_summary=verdict.summary if verdict else None,
+        provisional=answered < len(visible),
+        score=scores.overall,
+        reason=_reason(q, scores.overall, flags, verdict.id if verdict else None),
+        thresholds=[
+            {"verdict": v.id, "label": v.label, "min_score": v.min_score, "cap": v.cap} for v in q.verdicts
+        ],
+        areas=scores.areas,
+        flags=tuple(flags),
+        recommendations=tuple(recommend(q, answers, visible, scores.overall, links)),
+        completeness=Completeness(answered, len(visible)),
+        visible=tuple(visible),
+        chart_svg=area_chart(scores.areas, q.verdicts, f"{q.title}: score by area") if scores.areas else "",
+    )

@@ -1,0 +1,266 @@
+"""The questionnaire model: areas, questions, options, flags, verdict levels and show/hide conditions.
+
+:func:`parse_questionnaire` turns schema-valid data (a parsed ``checks/<id>.yml``) into frozen objects and
+checks what a schema cannot: unique ids, known areas and practices, conditions that point at earlier
+questions and real options, and scores only where an area is scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+NOT_APPLICABLE = "na"
+
+
+@dataclass(frozen=True)
+class Flag:
+    level: str  # "red" or "amber"
+    message: str
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    score: float | None
+    flag: Flag | None
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class InCondition:
+    """True when the answer to ``question`` (visible and answered) includes any of ``options``."""
+
+    question: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AllCondition:
+    parts: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyCondition:
+    parts: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class NotCondition:
+    part: Condition
+
+
+Condition = InCondition | AllCondition | AnyCondition | NotCondition
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    area: str
+    text: str
+    help: str | None
+    type: str  # "single" or "multi"
+    options: tuple[Option, ...]
+    na: bool
+    weight: float
+    practices: tuple[str, ...]
+    show_if: Condition | None
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def best_score(self) -> float:
+        return max((o.score for o in self.options if o.score is not None), default=0.0)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    weight: float
+    intro: str | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.weight > 0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    label: str
+    summary: str
+    min_score: float | None
+    cap: str | None
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    title: str
+    version: int
+    summary: str
+    areas: tuple[Area, ...]
+    questions: tuple[Question, ...]
+    verdicts: tuple[Verdict, ...]  # best first
+    top_recommendations: int
+
+    def question(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @property
+    def scored(self) -> bool:
+        return any(a.scored for a in self.areas)
+
+    def capped_verdict(self, level: str) -> Verdict | None:
+        return next((v for v in self.verdicts if v.cap == level), None)
+
+    def condition_sources(self) -> set[str]:
+        """Ids of the questions that decide whether other questions are shown."""
+        found: set[str] = set()
+        for q in self.questions:
+            if q.show_if is not None:
+                _collect(q.show_if, found)
+        return found
+
+
+def _collect(cond: Condition, found: set[str]) -> None:
+    if isinstance(cond, InCondition):
+        found.add(cond.question)
+    elif isinstance(cond, NotCondition):
+        _collect(cond.part, found)
+    else:
+        for part in cond.parts:
+            _collect(part, found)
+
+
+class QuestionnaireError(ValueError):
+    """The questionnaire data is inconsistent; the message names the check and the id."""
+
+
+def _condition(raw: Mapping[str, Any]) -> Condition:
+    if "question" in raw:
+        return InCondition(raw["question"], tuple(raw["in"]))
+    if "all" in raw:
+        return AllCondition(tuple(_condition(c) for c in raw["all"]))
+    if "any" in raw:
+        return AnyCondition(tuple(_condition(c) for c in raw["any"]))
+    return NotCondition(_condition(raw["not"]))
+
+
+def _option(raw: Mapping[str, Any]) -> Option:
+    flag = raw.get("flag")
+    return Option(
+        id=raw["id"],
+        label=raw["label"],
+        score=float(raw["score"]) if "score" in raw else None,
+        flag=Flag(flag["level"], flag["message"], flag.get("advice")) if flag else None,
+        exclusive=bool(raw.get("exclusive", False)),
+    )
+
+
+def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Questionnaire:
+    """Build a :class:`Questionnaire` from schema-valid data, or raise :class:`QuestionnaireError`."""
+    cid = raw["id"]
+
+    def fail(what: str) -> QuestionnaireError:
+        return QuestionnaireError(f"check {cid!r}: {what}")
+
+    areas = tuple(Area(a["id"], a["title"], float(a["weight"]), a.get("intro")) for a in raw["areas"])
+    area_ids = [a.id for a in areas]
+    if len(set(area_ids)) != len(area_ids):
+        raise fail("area ids are not unique")
+    verdicts = tuple(
+        Verdict(v["id"], v["label"], v["summary"], v.get("min_score"), v.get("cap"))
+        for v in raw["verdicts"]
+    )
+    if len({v.id for v in verdicts}) != len(verdicts):
+        raise fail("verdict ids are not unique")
+    if verdicts[-1].min_score not in (None, 0, 0.0) and any(a.weight > 0 for a in areas):
+        raise fail("the last (worst) verdict must be reachable: give it min_score 0 or none")
+    for level in ("red", "amber"):
+        if sum(1 for v in verdicts if v.cap == level) > 1:
+            raise fail(f"more than one verdict has cap {level!r}")
+
+    questions: list[Question] = []
+    seen: dict[str, Question] = {}
+    for rq in raw["questions"]:
+        qid = rq["id"]
+        if qid in seen:
+            raise fail(f"question id {qid!r} is used twice")
+        if qid == NOT_APPLICABLE:
+            raise fail(f"question id {qid!r} is reserved")
+        if rq["area"] not in area_ids:
+            raise fail(f"question {qid!r} names unknown area {rq['area']!r} (areas: {', '.join(area_ids)})")
+        area = next(a for a in areas if a.id == rq["area"])
+        options = tuple(_option(o) for o in rq["options"])
+        opt_ids = [o.id for o in options]
+        if len(set(opt_ids)) != len(opt_ids):
+            raise fail(f"question {qid!r} has duplicate option ids")
+        if NOT_APPLICABLE in opt_ids:
+            raise fail(f"question {qid!r}: option id 'na' is reserved; use `na: true` instead")
+        qtype = rq.get("type", "single")
+        scored = [o for o in options if o.score is not None]
+        if area.scored and qtype == "single" and len(scored) != len(options):
+            missing = [o.id for o in options if o.score is None]
+            raise fail(f"question {qid!r} is in scored area {area.id!r}, so every option needs a score (missing: {', '.join(missing)})")
+        if (not area.scored or qtype == "multi") and scored:
+            raise fail(f"question {qid!r} is not scored (unscored area or multiple choice), so its options may not have a score")
+        unknown = [p for p in rq.get("practices", []) if p not in practice_ids]
+        if unknown:
+            raise fail(f"question {qid!r} links unknown practice id(s): {', '.join(unknown)}")
+        show_if = _condition(rq["show_if"]) if "show_if" in rq else None
+        if show_if is not None:
+            _check_condition(show_if, seen, qid, fail)
+        q = Question(
+            id=qid,
+            area=area.id,
+            text=rq["text"],
+            help=rq.get("help"),
+            type=qtype,
+            options=options,
+            na=bool(rq.get("na", False)),
+            weight=float(rq.get("weight", 1)),
+            practices=tuple(rq.get("practices", [])),
+            show_if=show_if,
+        )
+        seen[qid] = q
+        questions.append(q)
+    return Questionnaire(
+        id=cid,
+        title=raw["title"],
+        version=int(raw["version"]),
+        summary=raw["summary"],
+        areas=areas,
+        questions=tuple(questions),
+        verdicts=verdicts,
+        top_recommendations=int(raw.get("top_recommendations", 5)),
+    )
+
+
+def _check_condition(cond: Condition, earlier: Mapping[str, Question], qid: str, fail: Any) -> None:
+    if isinstance(cond, InCondition):
+        target = earlier.get(cond.question)
+        if target is None:
+            raise fail(f"question {qid!r}: show_if names {cond.question!r}, which is not an earlier question")
+        bad = [o for o in cond.options if target.option(o) is None]
+        if bad:
+            valid = ", ".join(o.id for o in target.options)
+            raise fail(f"question {qid!r}: show_if names option(s) {', '.join(bad)} of {cond.question!r} (valid: {valid})")
+    elif isinstance(cond, NotCondition):
+        _check_condition(cond.part, earlier, qid, fail)
+    else:
+        for part in cond.parts:
+            _check_condition(part, earlier, qid, fail)

@@ -1,0 +1,111 @@
+"""Plain-text and Markdown reports of a result (the CLI prints them; the browser downloads the Markdown)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .answers import Answer
+from .evaluate import Result
+from .questionnaire import NOT_APPLICABLE, Questionnaire
+
+
+def _md(text: str) -> str:
+    """Escape Markdown and HTML metacharacters so free text can never become markup or a link."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]()#+!|<>&~":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out).replace("\n", " ")
+
+
+def _answer_label(q: Questionnaire, qid: str, value: Answer | None) -> str:
+    question = q.question(qid)
+    if value is None or question is None:
+        return "(not answered)"
+    if value == NOT_APPLICABLE:
+        return "Not applicable"
+    chosen = (value,) if isinstance(value, str) else value
+    return "; ".join(o.label for o in question.options if o.id in chosen)
+
+
+def _verdict_line(r: Result) -> str:
+    if r.verdict is None:
+        return "No verdict yet"
+    return f"{r.verdict_label}{' (provisional)' if r.provisional else ''}"
+
+
+def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
+    lines = [
+        f"{q.title} (version {q.version})",
+        f"Verdict: {_verdict_line(r)}",
+        f"Why: {r.reason}",
+        f"Answered: {r.completeness.answered} of {r.completeness.visible} questions shown",
+    ]
+    if r.score is not None:
+        lines.append(f"Overall score: {r.score:g} / 100")
+    if r.areas:
+        lines.append("Areas:")
+        width = max(len(a.title) for a in r.areas)
+        for a in r.areas:
+            value = "no answers yet" if a.score is None else f"{a.score:g}"
+            lines.append(f"  {a.title.ljust(width)}  {value}  (weight {a.weight:g})")
+    if r.flags:
+        lines.append("Flags:")
+        for f in r.flags:
+            lines.append(f"  [{f.level.upper()}] {f.message}")
+            lines.append(f"      because {f.question}: {f.answer_label}")
+            if f.advice:
+                lines.append(f"      advice: {f.advice}")
+            for p in f.practices:
+                lines.append(f"      see {p.id} {p.title}: {base_url}{p.url}")
+    if r.recommendations:
+        lines.append("Top recommendations:")
+        for rec in r.recommendations:
+            lines.append(f"  +{rec.gain:g}  {rec.practice} {rec.title}: {base_url}{rec.url}")
+    return "\n".join(lines) + "\n"
+
+
+def markdown_report(
+    q: Questionnaire, r: Result, answers: Mapping[str, Answer], date: str, base_url: str = ""
+) -> str:
+    """The approver's report: verdict and reason, areas, flags, recommendations and every answer."""
+    out = [
+        f"# {_md(q.title)}: report",
+        "",
+        f"- **Verdict:** {_md(_verdict_line(r))}",
+        f"- **Why:** {_md(r.reason)}",
+    ]
+    if r.score is not None:
+        out.append(f"- **Overall score:** {r.score:g} / 100")
+    out += [
+        f"- **Answered:** {r.completeness.answered} of {r.completeness.visible} questions shown",
+        f"- **Questionnaire:** `{q.id}` version {q.version}",
+        f"- **Date:** {_md(date)}",
+        "",
+    ]
+    if r.areas:
+        out += ["## Areas", "", "| Area | Score | Weight |", "| --- | ---: | ---: |"]
+        for a in r.areas:
+            out.append(f"| {_md(a.title)} | {'–' if a.score is None else f'{a.score:g}'} | {a.weight:g} |")
+        out.append("")
+    out += ["## Flags", ""]
+    if not r.flags:
+        out.append("No flags.")
+    for f in r.flags:
+        links = ", ".join(f"[{p.id} {_md(p.title)}]({base_url}{p.url})" for p in f.practices)
+        out.append(f"- **{f.level.upper()}:** {_md(f.message)} (answer to *{_md(f.question_text)}*: {_md(f.answer_label)})"
+                   + (f" Advice: {_md(f.advice)}" if f.advice else "") + (f" See {links}." if links else ""))
+    out += ["", "## Recommendations", ""]
+    if not r.recommendations:
+        out.append("None: no answered question can gain points.")
+    for rec in r.recommendations:
+        out.append(f"1. [{rec.practice} {_md(rec.title)}]({base_url}{rec.url}): up to +{rec.gain:g} points")
+    out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
+    visible = set(r.visible)
+    for question in q.questions:
+        if question.id in visible:
+            out.append(f"| {_md(question.text)} | {_md(_answer_label(q, question.id, answers.get(question.id)))} |")
+    out.append("")
+    return "\n".join(out)

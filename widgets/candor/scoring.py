@@ -1,0 +1,184 @@
+"""Scores, verdict, flags and recommendations for one set of answers.
+
+The method, in full (the methodology page shows the same with the data's numbers):
+
+* Only visible questions count. "Not applicable" and unanswered questions are left out of an area.
+* Question share = the chosen option's score (0-1). Area score = 100 x sum(weight x share) / sum(weight),
+  over the area's answered, applicable questions; rounded to one decimal.
+* Overall score = the area-weighted mean of the areas that have a score; rounded to one decimal.
+* Verdict = the best level whose ``min_score`` the overall score reaches; an amber flag caps it at the level
+  marked ``cap: amber``, a red flag forces the level marked ``cap: red``. It is provisional until every
+  visible question is answered.
+* A recommendation's gain = how many points the overall score would rise if every answered question linked
+  to that practice had its best option.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .answers import Answer
+from .catalog import PracticeLink
+from .questionnaire import NOT_APPLICABLE, Questionnaire, Verdict
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    id: str
+    title: str
+    weight: float
+    score: float | None
+    answered: int
+    applicable: int
+
+
+@dataclass(frozen=True)
+class FlagHit:
+    level: str
+    question: str
+    question_text: str
+    answer: str
+    answer_label: str
+    message: str
+    advice: str | None
+    practices: tuple[PracticeLink, ...]
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    practice: str
+    title: str
+    url: str
+    gain: float
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Completeness:
+    answered: int
+    visible: int
+
+
+@dataclass(frozen=True)
+class Scores:
+    areas: tuple[AreaScore, ...]
+    overall: float | None
+
+
+def _round(x: float) -> float:
+    return round(x + 0.0, 1)
+
+
+def compute_scores(q: Questionnaire, answers: Mapping[str, Answer], visible: list[str]) -> Scores:
+    shown = set(visible)
+    areas: list[AreaScore] = []
+    for area in q.areas:
+        if not area.scored:
+            continue
+        num = den = 0.0
+        answered = applicable = 0
+        for question in q.questions:
+            if question.area != area.id or question.id not in shown:
+                continue
+            value = answers.get(question.id)
+            if value == NOT_APPLICABLE:
+                continue
+            applicable += 1
+            option = question.option(value) if isinstance(value, str) else None
+            if option is None or option.score is None or question.weight == 0:
+                continue
+            answered += 1
+            num += question.weight * option.score
+            den += question.weight
+        score = _round(100 * num / den) if den else None
+        areas.append(AreaScore(area.id, area.title, area.weight, score, answered, applicable))
+    counted = [a for a in areas if a.score is not None and a.weight > 0]
+    total_weight = sum(a.weight for a in counted)
+    overall = (
+        _round(sum(a.weight * (a.score or 0.0) for a in counted) / total_weight) if total_weight else None
+    )
+    return Scores(tuple(areas), overall)
+
+
+def find_flags(
+    q: Questionnaire, answers: Mapping[str, Answer], visible: list[str], links: Mapping[str, PracticeLink]
+) -> list[FlagHit]:
+    hits: list[FlagHit] = []
+    for qid in visible:
+        question = q.question(qid)
+        assert question is not None
+        value = answers.get(qid)
+        chosen = (value,) if isinstance(value, str) else (value or ())
+        for oid in chosen:
+            option = question.option(oid)
+            if option is None or option.flag is None:
+                continue
+            hits.append(
+                FlagHit(
+                    level=option.flag.level,
+                    question=qid,
+                    question_text=question.text,
+                    answer=oid,
+                    answer_label=option.label,
+                    message=option.flag.message,
+                    advice=option.flag.advice,
+                    practices=tuple(links[p] for p in question.practices),
+                )
+            )
+    hits.sort(key=lambda h: 0 if h.level == "red" else 1)  # stable: red first, then question order
+    return hits
+
+
+def decide_verdict(q: Questionnaire, overall: float | None, flags: list[FlagHit]) -> Verdict | None:
+    """Best level reached by the score, then capped by flags. None when a scored check has no score yet."""
+    if q.scored and overall is None and not flags:
+        return None
+    levels = list(q.verdicts)
+    reached = next(
+        (v for v in levels if v.min_score is not None and (overall is None or overall >= v.min_score)),
+        levels[-1],
+    )
+    position = levels.index(reached)
+    for level in ("amber", "red"):
+        capped = q.capped_verdict(level)
+        if capped is not None and any(f.level == level for f in flags):
+            position = max(position, levels.index(capped))
+    return levels[position]
+
+
+def recommend(
+    q: Questionnaire,
+    answers: Mapping[str, Answer],
+    visible: list[str],
+    overall: float | None,
+    links: Mapping[str, PracticeLink],
+) -> list[Recommendation]:
+    """Practices ranked by how much following them would raise the overall score (gain > 0 only)."""
+    if overall is None:
+        return []
+    shown = set(visible)
+    by_practice: dict[str, list[str]] = {}
+    for question in q.questions:
+        value = answers.get(question.id)
+        if question.id not in shown or not isinstance(value, str) or value == NOT_APPLICABLE:
+            continue
+        option = question.option(value)
+        if option is None or option.score is None or option.score >= question.best_score:
+            continue
+        for pid in question.practices:
+            by_practice.setdefault(pid, []).append(question.id)
+    recs: list[Recommendation] = []
+    for pid, qids in by_practice.items():
+        improved = dict(answers)
+        for qid in qids:
+            question = q.question(qid)
+            assert question is not None
+            improved[qid] = max(question.options, key=lambda o: o.score or 0.0).id
+        better = compute_scores(q, improved, visible).overall or 0.0
+        gain = _round(better - overall)
+        if gain > 0:
+            link = links[pid]
+            recs.append(Recommendation(pid, link.title, link.url, gain, tuple(qids)))
+    recs.sort(key=lambda r: (-r.gain, r.practice))
+    return recs[: q.top_recommendations]

@@ -1,0 +1,35 @@
+// Reading and writing answers on the static form, and showing what the engine says is visible.
+// Answers use the one envelope format: {question id: option id | [option ids] | "na"}.
+
+export function questions(form) {
+  return [...form.querySelectorAll("fieldset[data-question]")];
+}
+
+export function readAnswers(form) {
+  const answers = {};
+  for (const fieldset of questions(form)) {
+    const chosen = [...fieldset.querySelectorAll("input:checked")].map((input) => input.value);
+    if (!chosen.length) continue;
+    answers[fieldset.dataset.question] = fieldset.dataset.type === "multi" ? chosen : chosen[0];
+  }
+  return answers;
+}
+
+export function applyAnswers(form, answers) {
+  for (const fieldset of questions(form)) {
+    const value = answers[fieldset.dataset.question];
+    const chosen = new Set(Array.isArray(value) ? value : value === undefined ? [] : [value]);
+    for (const input of fieldset.querySelectorAll("input")) input.checked = chosen.has(input.value);
+  }
+}
+
+/** Hide the questions the engine did not list as visible; returns how many are visible. */
+export function applyVisibility(form, visible) {
+  const shown = new Set(visible);
+  for (const fieldset of questions(form)) fieldset.hidden = !shown.has(fieldset.dataset.question);
+  return shown.size;
+}
+
+export function showProgress(element, completeness) {
+  element.textContent = `${completeness.answered} of ${completeness.visible} answered`;
+}

@@ -1,0 +1,113 @@
+// Rendering the engine's result with DOM calls only (textContent), so no answer or text can become markup.
+const SITE_ROOT = new URL("../../../", import.meta.url);
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+
+function practiceLink(practice) {
+  return el("a", { href: new URL(practice.url, SITE_ROOT).href }, `${practice.id ?? practice.practice} ${practice.title}`);
+}
+
+/** Import the engine's SVG chart through the XML parser (never innerHTML); drop anything scriptable. */
+function chart(svgText) {
+  if (!svgText) return null;
+  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+  const svg = doc.documentElement;
+  if (svg.namespaceURI !== SVG_NS || svg.querySelector("script, foreignObject")) return null;
+  return document.importNode(svg, true);
+}
+
+function verdictBanner(result) {
+  const levels = result.thresholds.map((t) => t.verdict);
+  const position = levels.indexOf(result.verdict);
+  const tone = position <= 0 ? "good" : position === levels.length - 1 ? "bad" : "warn";
+  const icon = { good: "✓", warn: "!", bad: "✕" }[tone];
+  return el(
+    "div",
+    { class: `candor-verdict candor-verdict--${tone}`, "data-verdict": result.verdict },
+    el("span", { class: "candor-verdict-icon", "aria-hidden": "true" }, icon),
+    el("strong", { class: "candor-verdict-label" }, result.verdict_label),
+    result.provisional ? el("span", { class: "candor-provisional" }, " (provisional: some questions are not answered yet)") : null,
+  );
+}
+
+function areaTable(result) {
+  const body = el("tbody");
+  for (const area of result.areas) {
+    body.append(
+      el("tr", {}, el("th", { scope: "row" }, area.title), el("td", {}, area.score === null ? "no answers yet" : String(area.score)), el("td", {}, String(area.weight))),
+    );
+  }
+  return el(
+    "table",
+    { class: "candor-area-table" },
+    el("caption", {}, "Score by area (0–100)"),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Area"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Weight"))),
+    body,
+  );
+}
+
+function flagList(flags) {
+  const list = el("ul", { class: "candor-flags" });
+  for (const flag of flags) {
+    const item = el(
+      "li",
+      { class: `candor-flag candor-flag--${flag.level}`, "data-flag-level": flag.level, "data-question": flag.question },
+      el("strong", {}, flag.level === "red" ? "Red flag: " : "Amber flag: "),
+      flag.message,
+      el("br"),
+      el("span", { class: "candor-flag-cause" }, `Because you answered “${flag.answer_label}” to “${flag.question_text}”.`),
+    );
+    if (flag.advice) item.append(el("br"), el("span", { class: "candor-flag-advice" }, `What to do: ${flag.advice}`));
+    if (flag.practices.length) {
+      const links = el("span", { class: "candor-flag-practices" }, " See ");
+      flag.practices.forEach((p, i) => links.append(i ? ", " : "", practiceLink(p)));
+      item.append(links);
+    }
+    list.append(item);
+  }
+  return list;
+}
+
+function recommendationList(recommendations) {
+  const list = el("ol", { class: "candor-recommendations" });
+  for (const rec of recommendations) {
+    list.append(el("li", {}, practiceLink(rec), ` (up to +${rec.gain} points)`));
+  }
+  return list;
+}
+
+/** Replace the result panel's content with the engine's result. */
+export function renderResult(body, result) {
+  const parts = [];
+  if (result.verdict === null) {
+    parts.push(el("p", { class: "candor-verdict-none" }, "Answer a question to see a result."));
+  } else {
+    parts.push(verdictBanner(result), el("p", { class: "candor-verdict-summary" }, result.verdict_summary));
+  }
+  parts.push(el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason));
+  if (result.score !== null) parts.push(el("p", { class: "candor-score" }, `Overall score: ${result.score} / 100`));
+  if (result.flags.length) parts.push(el("h3", {}, "Flags"), flagList(result.flags));
+  if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
+  if (result.areas.length) {
+    const figure = el("figure", { class: "candor-chart-figure" });
+    const svg = chart(result.chart_svg);
+    if (svg) figure.append(svg);
+    figure.append(areaTable(result));
+    parts.push(el("h3", {}, "By area"), figure);
+  }
+  body.replaceChildren(...parts);
+}
+
+/** A plain message in the result area (failures, notices). */
+export function renderMessage(body, text, tone = "info") {
+  body.replaceChildren(el("p", { class: `candor-message candor-message--${tone}` }, text));
+}

@@ -1,0 +1,89 @@
+"""Files the build adds to the site: the self-hosted Pyodide runtime, the engine wheel, check bundles,
+the browser glue, and the published answers schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+# What the runtime fetches (pyodide.asm.* names change across major versions: copy by pattern).
+PYODIDE_PATTERNS = ("pyodide.mjs", "pyodide.asm.*", "python_stdlib.zip", "pyodide-lock.json")
+WHEEL_CACHE = ROOT / ".cache" / "wheel"
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def pyodide_files() -> list[Path]:
+    if not (PYODIDE_DIR / "package.json").is_file():
+        raise BuildError(
+            "The Pyodide runtime is missing: run `npm ci` (the README's serve command does it for you)."
+        )
+    files = sorted({p for pattern in PYODIDE_PATTERNS for p in PYODIDE_DIR.glob(pattern)})
+    if not any(p.name.endswith(".wasm") for p in files):
+        raise BuildError(f"{PYODIDE_DIR} has no .wasm file: reinstall it with `npm ci`")
+    return files
+
+
+def pyodide_version() -> str:
+    return str(json.loads((PYODIDE_DIR / "package.json").read_text())["version"])
+
+
+def _source_digest() -> str:
+    """Hash of everything that goes into the wheel, so it is rebuilt exactly when they change."""
+    digest = hashlib.sha256()
+    for base in (ROOT / "widgets" / "candor", ROOT / "content"):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_wheel() -> Path:
+    """Build the engine's pure ``py3-none-any`` wheel from this checkout (offline, no isolation)."""
+    digest = _source_digest()
+    target = WHEEL_CACHE / digest
+    found = sorted(target.glob("candor-*-py3-none-any.whl")) if target.is_dir() else []
+    if found:
+        return found[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
+        run = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", tmp, str(ROOT)],
+            capture_output=True, text=True, env=env, check=False,
+        )
+        wheels = list(Path(tmp).glob("candor-*-py3-none-any.whl"))
+        if run.returncode != 0 or not wheels:
+            raise BuildError(f"building the engine wheel failed:\n{run.stderr[-2000:]}")
+        if WHEEL_CACHE.exists():
+            shutil.rmtree(WHEEL_CACHE)
+        target.mkdir(parents=True)
+        return Path(shutil.copy2(wheels[0], target / wheels[0].name))
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(wheel: Path, checks: dict[str, Any], engine_version: str) -> dict[str, Any]:
+    """What the worker needs to boot: runtime version, wheel name and hash, check bundle names."""
+    return {
+        "pyodide": pyodide_version(),
+        "engine_version": engine_version,
+        "wheel": wheel.name,
+        "wheel_sha256": file_sha256(wheel),
+        "checks": {cid: {"version": c["version"], "bundle": f"checks/{cid}.json"} for cid, c in checks.items()},
+    }

@@ -1,0 +1,115 @@
+"""The static HTML form of a check, rendered at build time from the questionnaire data.
+
+It is complete without JavaScript: every question is shown, conditions are written out in words, and
+it prints. The browser glue only enhances it (hides what the engine says is hidden, shows results).
+"""
+
+from __future__ import annotations
+
+from candor.catalog import Catalog
+from candor.questionnaire import (
+    NOT_APPLICABLE,
+    AllCondition,
+    AnyCondition,
+    Condition,
+    InCondition,
+    Question,
+    Questionnaire,
+)
+
+from .markup import esc, rel
+
+
+def describe_condition(q: Questionnaire, cond: Condition) -> str:
+    """A condition in words, e.g. “What did AI make? is Images or Video”."""
+    if isinstance(cond, InCondition):
+        target = q.question(cond.question)
+        assert target is not None
+        labels = " or ".join(f"“{o.label}”" for o in target.options if o.id in cond.options)
+        return f"you answer {labels} to “{target.text}”"
+    if isinstance(cond, AllCondition):
+        return " and ".join(describe_condition(q, c) for c in cond.parts)
+    if isinstance(cond, AnyCondition):
+        return " or ".join(describe_condition(q, c) for c in cond.parts)
+    return f"not ({describe_condition(q, cond.part)})"
+
+
+def _question(q: Questionnaire, question: Question, catalog: Catalog, page_url: str) -> str:
+    base = f"candor-{q.id}-{question.id}"
+    kind = "checkbox" if question.type == "multi" else "radio"
+    out = [
+        f'<fieldset class="candor-question" id="{base}" data-question="{esc(question.id)}" data-type="{question.type}"'
+        + _describedby(base, question)
+        + ">",
+        f'<legend class="candor-legend">{esc(question.text)}</legend>',
+    ]
+    if question.help:
+        out.append(f'<p class="candor-help" id="{base}-help">{esc(question.help)}</p>')
+    if question.show_if is not None:
+        out.append(
+            f'<p class="candor-condition" id="{base}-cond">Answer this if {esc(describe_condition(q, question.show_if))}.</p>'
+        )
+    if question.type == "multi":
+        out.append('<p class="candor-hint">Choose all that apply.</p>')
+    out.append('<div class="candor-options">')
+    options = [(o.id, o.label) for o in question.options]
+    if question.na:
+        options.append((NOT_APPLICABLE, "Not applicable"))
+    for oid, label in options:
+        input_id = f"{base}-{oid}"
+        out.append(
+            f'<label class="candor-option" for="{input_id}">'
+            f'<input type="{kind}" id="{input_id}" name="{base}" value="{esc(oid)}"> '
+            f"<span>{esc(label)}</span></label>"
+        )
+    out.append("</div>")
+    if question.practices:
+        links = ", ".join(
+            f'<a href="{esc(rel(page_url, catalog.practices[p].url))}">{esc(p)} {esc(catalog.practices[p].title)}</a>'
+            for p in question.practices
+        )
+        out.append(f'<p class="candor-guidance">Guidance: {links}</p>')
+    out.append("</fieldset>")
+    return "\n".join(out)
+
+
+def _describedby(base: str, question: Question) -> str:
+    ids = ([f"{base}-help"] if question.help else []) + ([f"{base}-cond"] if question.show_if is not None else [])
+    return f' aria-describedby="{" ".join(ids)}"' if ids else ""
+
+
+def render_form(q: Questionnaire, catalog: Catalog, page_url: str) -> str:
+    """The whole widget: status region, progress, questions grouped by area, result panel."""
+    fid = f"candor-{q.id}"
+    out = [
+        f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
+        f' data-candor-state="static">',
+        f'<p class="candor-summary">{esc(q.summary)}</p>',
+        f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
+        "This check runs Python in your browser. Your answers never leave this device.</div>",
+        f'<form class="candor-form" id="{fid}-form" aria-describedby="{fid}-status" novalidate>',
+        f'<p class="candor-progress" id="{fid}-progress" data-candor-progress>'
+        f"{len(q.questions)} questions</p>",
+    ]
+    for area in q.areas:
+        questions = [x for x in q.questions if x.area == area.id]
+        if not questions:
+            continue
+        out.append(f'<section class="candor-area" data-area="{esc(area.id)}" aria-labelledby="{fid}-area-{area.id}">')
+        if len(q.areas) > 1:
+            out.append(f'<h2 class="candor-area-title" id="{fid}-area-{area.id}">{esc(area.title)}</h2>')
+        else:
+            out.append(f'<h2 class="candor-area-title candor-visually-hidden" id="{fid}-area-{area.id}">{esc(area.title)}</h2>')
+        if area.intro:
+            out.append(f'<p class="candor-area-intro">{esc(area.intro)}</p>')
+        out += [_question(q, x, catalog, page_url) for x in questions]
+        out.append("</section>")
+    out += [
+        "</form>",
+        f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
+        f'<h2 id="{fid}-result-title">Result</h2>',
+        f'<div class="candor-result-body" id="{fid}-result-body" aria-live="polite" aria-atomic="true"></div>',
+        "</section>",
+        "</div>",
+    ]
+    return "\n".join(out)

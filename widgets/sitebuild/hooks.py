@@ -1,0 +1,115 @@
+"""MkDocs hooks: one parse of the content data feeds every generated part of the site.
+
+on_config reads and validates the content (a problem fails the build, naming the file and the id);
+on_files adds the runtime, the engine wheel, the check bundles and the browser glue; on_page_markdown
+expands ``<!-- candor:... -->`` shortcodes and adds glossary tooltips.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
+
+from candor import __version__
+from candor.bundle import make_bundle
+from candor.catalog import Catalog, ContentError
+from candor.content_files import load_schemas, raw_checks, read_catalog
+
+from sitebuild import assets, forms, guidance, shortcodes
+
+CONTENT = assets.ROOT / "content"
+GLUE = assets.ROOT / "widgets" / "js"
+STYLE = assets.ROOT / "widgets" / "css"
+
+
+class _State:
+    catalog: Catalog
+    raw: dict[str, Any]
+    schemas: dict[str, Any]
+
+
+state = _State()
+
+
+def on_config(config: Any) -> Any:
+    try:
+        state.catalog = read_catalog(CONTENT)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    state.raw = raw_checks(CONTENT)
+    state.schemas = load_schemas(CONTENT)
+    return config
+
+
+def _add(files: Files, config: Any, uri: str, *, content: str | bytes | None = None, path: Path | None = None) -> None:
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        files.remove(existing)
+    if path is not None:
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    else:
+        files.append(File.generated(config, uri, content=content or ""))
+
+
+def on_files(files: Files, config: Any) -> Files:
+    try:
+        runtime = assets.pyodide_files()
+        wheel = assets.build_wheel()
+    except assets.BuildError as exc:
+        raise PluginError(str(exc)) from None
+    for path in runtime:
+        _add(files, config, f"assets/pyodide/{path.name}", path=path)
+    _add(files, config, f"assets/candor/wheels/{wheel.name}", path=wheel)
+    for path in sorted(GLUE.glob("*.mjs")):
+        _add(files, config, f"assets/candor/js/{path.name}", path=path)
+    for path in sorted(STYLE.glob("*.css")):
+        _add(files, config, f"assets/candor/{path.name}", path=path)
+    answers_schema = state.schemas["answers"]
+    for cid, raw in state.raw.items():
+        bundle = make_bundle(state.catalog, raw, answers_schema)
+        _add(files, config, f"assets/candor/checks/{cid}.json", content=json.dumps(bundle, ensure_ascii=False))
+    man = assets.manifest(wheel, state.raw, __version__)
+    _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))
+    _add(files, config, "schema/answers.schema.json", content=json.dumps(answers_schema, indent=2))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    cat, url, src = state.catalog, page.url, page.file.src_uri
+
+    def check(arg: str | None) -> Any:
+        if arg not in cat.checks:
+            raise PluginError(f"{page.file.src_uri}: unknown check {arg!r} (known: {', '.join(sorted(cat.checks))})")
+        return cat.checks[arg]
+
+    def theme(arg: str | None) -> str:
+        if not any(t.id == arg for t in cat.themes):
+            raise PluginError(f"{page.file.src_uri}: unknown theme {arg!r}")
+        return guidance.practices_markdown(str(arg), cat, src)
+
+    renderers: dict[str, shortcodes.Renderer] = {
+        "form": lambda arg: forms.render_form(check(arg), cat, url),
+        "practices": theme,
+        "themes": lambda _: guidance.theme_index_markdown(cat, src),
+        "sources": lambda _: guidance.sources_markdown(cat, src),
+        "crosswalk": lambda _: guidance.crosswalk_html(cat, url),
+        "glossary": lambda _: guidance.glossary_markdown(cat, src),
+    }
+    try:
+        expanded = shortcodes.expand(markdown, renderers, page.file.src_uri)
+    except shortcodes.ShortcodeError as exc:
+        raise PluginError(str(exc)) from None
+    return expanded + guidance.abbreviations(cat)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    for path in (CONTENT, GLUE, STYLE, assets.ROOT / "widgets" / "candor"):
+        server.watch(str(path))
+    return server
