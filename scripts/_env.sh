@@ -3,6 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+export NO_MKDOCS_2_WARNING=1  # Material 9.8 prints an end-of-life notice on every build
 VENV="${CANDOR_VENV:-$ROOT/.venv}"
 PY="$VENV/bin/python"
 
@@ -15,8 +16,10 @@ need_python() {  # need_python requirements/<file>.txt
   local sum; sum="$(cat "$req" requirements/site.txt pyproject.toml | sha256sum | cut -c1-16)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     echo "==> installing Python packages ($req)"
-    "$PY" -m pip install --quiet --disable-pip-version-check -r "$req"
-    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+    # (this machine's pip config names local indexes that may not exist: drop those warnings)
+    { "$PY" -m pip install --quiet --disable-pip-version-check -r "$req" &&
+      "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . ; } 2>&1 |
+      { grep -v "^WARNING: Location" || true; }
     echo "$sum" > "$stamp"
   fi
 }

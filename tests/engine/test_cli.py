@@ -71,3 +71,31 @@ def test_show_lists_ids_options_and_conditions(capsys: pytest.CaptureFixture[str
     assert "chatbot-tells  [disclosure; one choice]" in out
     assert "shown only if made in [chatbot]" in out
     assert "  - never: No  (red flag)" in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "fail_on", "code"),
+    [
+        ('made: [chatbot]\n  chatbot-tells: never', "label-required", 1),
+        ('made: [chatbot]\n  chatbot-tells: never', "label-recommended", 1),
+        ('made: [edits]', "label-recommended", 0),
+        ('made: [images]\n  realism: photoreal', "label-required", 0),
+        ('made: [images]\n  realism: photoreal', "label-recommended", 1),
+    ],
+)
+def test_fail_on_gates_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str, fail_on: str, code: int) -> None:
+    path = write(tmp_path, "a.yml", f"questionnaire: disclosure\nversion: 1\nanswers:\n  {answers}\n")
+    assert main(["check", "disclosure", path, "--fail-on", fail_on]) == code
+    assert ("--fail-on" in capsys.readouterr().err) == bool(code)
+
+
+def test_fail_on_rejects_an_unknown_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers: {}\n")
+    assert main(["check", "disclosure", path, "--fail-on", "maybe"]) == 2
+    assert "'maybe' is not a verdict of 'disclosure'. Valid: no-label, label-recommended, label-required" in capsys.readouterr().err
+
+
+def test_an_empty_answers_file_has_no_verdict_and_fails_a_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers: {}\n")
+    assert main(["check", "disclosure", path, "--fail-on", "label-required"]) == 1
+    assert "Verdict: No verdict yet" in capsys.readouterr().out

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from candor.bundle import LoadedCheck
+from candor.cli import main
 from candor.evaluate import evaluate
 
 from ..conftest import golden_cases
@@ -33,14 +34,18 @@ def test_host_engine(name: str, case: dict[str, Any], loaded: dict[str, LoadedCh
 
 
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[n for n, _ in CASES])
-def test_cli_json_matches_the_engine(name: str, case: dict[str, Any], tmp_path: Path, loaded: dict[str, LoadedCheck]) -> None:
+def test_cli_json_matches_the_engine(
+    name: str, case: dict[str, Any], tmp_path: Path, loaded: dict[str, LoadedCheck], capsys: pytest.CaptureFixture[str]
+) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(case["answers"]))
-    run = subprocess.run(
-        [sys.executable, "-m", "candor.cli", "check", case["answers"]["questionnaire"], str(answers), "--format", "json"],
-        capture_output=True, text=True, check=False,
-    )
-    assert run.returncode == 0, run.stderr
+    assert main(["check", case["answers"]["questionnaire"], str(answers), "--format", "json"]) == 0
     check = loaded[case["answers"]["questionnaire"]]
     expected = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
-    assert json.loads(run.stdout) == expected
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_the_console_script_runs() -> None:
+    """The installed `candor` entry point (not just the module) works."""
+    run = subprocess.run([str(Path(sys.executable).with_name("candor")), "--version"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0 and run.stdout.startswith("candor ")

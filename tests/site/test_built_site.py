@@ -10,6 +10,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from candor.catalog import Catalog
 
+from ..conftest import CONTENT
+
 FETCHING = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src"}
 
 
@@ -80,12 +82,16 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
     assert broken == []
 
 
-def test_only_widget_pages_hold_a_widget(site_dir: Path) -> None:
-    with_widget = sorted(
-        name for name, html in ((str(p.relative_to(site_dir)), p.read_text()) for p in site_dir.rglob("*.html"))
-        if "data-candor-check=" in html
-    )
-    assert with_widget == ["checks/disclosure/index.html"]
+def test_the_runtime_is_never_in_page_html(site_dir: Path) -> None:
+    """Pyodide is started by the glue only where a widget is; no page links or preloads it."""
+    for path in site_dir.rglob("*.html"):
+        assert "assets/pyodide/" not in path.read_text(), path
+
+
+def test_each_check_page_holds_its_form(site_dir: Path) -> None:
+    for check in (CONTENT / "checks").glob("*.yml"):
+        html = (site_dir / "checks" / check.stem / "index.html").read_text()
+        assert f'data-candor-check="{check.stem}"' in html, check.stem
 
 
 def test_runtime_wheel_and_bundles_are_published(site_dir: Path) -> None:

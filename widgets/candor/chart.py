@@ -14,13 +14,20 @@ _BAR_W = 300
 _PAD = 8
 
 
+def _value(area: AreaScore) -> str:
+    if area.score is not None:
+        return f"{area.score:g} out of 100"
+    return "no answers yet" if area.applicable else "not applicable"
+
+
 def area_chart(areas: Sequence[AreaScore], verdicts: Sequence[Verdict], title: str) -> str:
     """An SVG bar per area (0-100), with the verdict thresholds drawn as dashed lines and labelled."""
     scored = list(areas)
-    height = _PAD * 2 + _ROW * len(scored) + 22
+    thresholds = [v for v in verdicts if v.min_score]
+    height = _PAD * 2 + _ROW * len(scored) + 20 + (18 if thresholds else 0)
     width = _LABEL_W + _BAR_W + 70
     summary = "; ".join(
-        f"{a.title}: {'no answers yet' if a.score is None else f'{a.score:g} out of 100'}" for a in scored
+        f"{a.title}: {_value(a)}" for a in scored
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="candor-chart" role="img" '
@@ -39,13 +46,16 @@ def area_chart(areas: Sequence[AreaScore], verdicts: Sequence[Verdict], title: s
             f'{"–" if area.score is None else f"{area.score:g}"}</text>'
         )
     axis_y = _PAD + len(scored) * _ROW
-    for v in verdicts:
-        if v.min_score:
-            x = _LABEL_W + _BAR_W * v.min_score / 100
-            parts.append(
-                f'<line x1="{x:.1f}" y1="{_PAD}" x2="{x:.1f}" y2="{axis_y}" class="candor-chart-threshold"/>'
-                f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" class="candor-chart-axis">'
-                f'{v.min_score:g} {escape(v.label)}</text>'
-            )
+    for v in thresholds:
+        x = _LABEL_W + _BAR_W * (v.min_score or 0) / 100
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{_PAD}" x2="{x:.1f}" y2="{axis_y}" class="candor-chart-threshold"/>'
+            f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" class="candor-chart-axis">{v.min_score:g}</text>'
+        )
+    if thresholds:
+        legend = "; ".join(f"{v.label} from {v.min_score:g}" for v in thresholds)
+        parts.append(
+            f'<text x="{_LABEL_W}" y="{axis_y + 32}" class="candor-chart-axis">Dashed lines: {escape(legend)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

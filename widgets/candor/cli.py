@@ -16,13 +16,11 @@ from . import __version__
 from .answers import AnswersError
 from .bundle import LoadedCheck, load_bundle, make_bundle
 from .catalog import Catalog, ContentError
-from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
+from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
 from .evaluate import Result, evaluate
 from .intake import MAX_ANSWERS_BYTES, check_envelope, parse_json_text
 from .questionnaire import NOT_APPLICABLE, AllCondition, AnyCondition, Condition, InCondition, Questionnaire
 from .report import markdown_report, text_report
-
-ORDER = {"not-ready": 2, "conditions": 1}  # --fail-on names the verdict ids of the pre-launch check
 
 
 def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
@@ -41,19 +39,23 @@ def _read_answers(path: str) -> Any:
         import yaml
 
         try:
-            return yaml.safe_load(text)
+            return parse_yaml(text)
         except yaml.YAMLError as exc:
             raise AnswersError(f"{path}: not valid YAML: {exc}", "") from None
     return parse_json_text(text)
 
 
 def _fails(result: Result, fail_on: str | None, check: Questionnaire) -> bool:
-    if not fail_on or result.verdict is None:
-        return bool(fail_on) and check.scored
+    """True when the verdict is the one ``--fail-on`` names or a worse one (verdicts are listed best first).
+
+    No verdict at all (nothing scored yet) also fails: an empty answers file must not pass a gate.
+    """
+    if not fail_on:
+        return False
     ids = [v.id for v in check.verdicts]
     if fail_on not in ids:
         raise AnswersError(f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}. Valid: {', '.join(ids)}", "fail-on")
-    return ids.index(result.verdict) >= ids.index(fail_on)
+    return result.verdict is None or ids.index(result.verdict) >= ids.index(fail_on)
 
 
 def _score(args: argparse.Namespace, check_id: str) -> int:
@@ -63,13 +65,16 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     result = evaluate(q, loaded.links, env.answers)
+    fails = _fails(result, args.fail_on, q)
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     elif args.format == "md":
         print(markdown_report(q, result, env.answers, dt.date.today().isoformat(), args.base_url))
     else:
         print(text_report(q, result, args.base_url), end="")
-    return 1 if _fails(result, args.fail_on, q) else 0
+    if fails:
+        print(f"candor: the verdict is {result.verdict or 'missing'}, which --fail-on {args.fail_on} rejects", file=sys.stderr)
+    return 1 if fails else 0
 
 
 def _describe(cond: Condition) -> str:

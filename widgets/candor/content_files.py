@@ -25,12 +25,18 @@ def default_content_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "content"
 
 
-def load_yaml(path: Path) -> Any:
+def parse_yaml(text: str) -> Any:
+    """Safe YAML parsing, with libyaml's C loader where installed (about 10x faster)."""
     import yaml  # the engine is stdlib-only; reading YAML files is the front ends' job
 
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def load_yaml(path: Path) -> Any:
+    import yaml
+
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ContentError([f"{path.name}: not valid YAML: {exc}"]) from None
 

@@ -51,7 +51,7 @@ def _reason(q: Questionnaire, score: float | None, flags: list[FlagHit], verdict
     reds = [f for f in flags if f.level == "red"]
     ambers = [f for f in flags if f.level == "amber"]
     if verdict_id is None:
-        return "No scored question is answered yet, so there is no verdict."
+        return "Not enough is answered yet for a verdict." if q.scored else "Nothing is answered yet."
     verdict = next(v for v in q.verdicts if v.id == verdict_id)
     parts: list[str] = []
     if reds:
@@ -73,8 +73,8 @@ def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: M
     visible = visible_questions(q, answers)
     scores = compute_scores(q, answers, visible)
     flags = find_flags(q, answers, visible, links)
-    verdict = decide_verdict(q, scores.overall, flags)
     answered = sum(1 for qid in visible if qid in answers)
+    verdict = decide_verdict(q, scores.overall, flags, answered)
     return Result(
         questionnaire=q.id,
         version=q.version,

@@ -71,11 +71,19 @@ class Question:
     show_if: Condition | None
 
     def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._options.get(option_id)
 
-    @property
+    @cached_property
+    def _options(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
+    @cached_property
     def best_score(self) -> float:
         return max((o.score for o in self.options if o.score is not None), default=0.0)
+
+    @cached_property
+    def best_option(self) -> Option:
+        return max(self.options, key=lambda o: o.score or 0.0)
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,10 @@ class Questionnaire:
 
     def area(self, area_id: str) -> Area:
         return next(a for a in self.areas if a.id == area_id)
+
+    @cached_property
+    def by_area(self) -> dict[str, tuple[Question, ...]]:
+        return {a.id: tuple(q for q in self.questions if q.area == a.id) for a in self.areas}
 
     @cached_property
     def _by_id(self) -> dict[str, Question]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from .answers import Answer
 from .evaluate import Result
 from .questionnaire import NOT_APPLICABLE, Questionnaire
+from .scoring import AreaScore
 
 
 def _md(text: str) -> str:
@@ -30,6 +31,12 @@ def _answer_label(q: Questionnaire, qid: str, value: Answer | None) -> str:
     return "; ".join(o.label for o in question.options if o.id in chosen)
 
 
+def _area_value(a: AreaScore) -> str:
+    if a.score is not None:
+        return f"{a.score:g}"
+    return "no answers yet" if a.applicable else "not applicable"
+
+
 def _verdict_line(r: Result) -> str:
     if r.verdict is None:
         return "No verdict yet"
@@ -49,7 +56,7 @@ def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
         lines.append("Areas:")
         width = max(len(a.title) for a in r.areas)
         for a in r.areas:
-            value = "no answers yet" if a.score is None else f"{a.score:g}"
+            value = _area_value(a)
             lines.append(f"  {a.title.ljust(width)}  {value}  (weight {a.weight:g})")
     if r.flags:
         lines.append("Flags:")
@@ -88,7 +95,7 @@ def markdown_report(
     if r.areas:
         out += ["## Areas", "", "| Area | Score | Weight |", "| --- | ---: | ---: |"]
         for a in r.areas:
-            out.append(f"| {_md(a.title)} | {'–' if a.score is None else f'{a.score:g}'} | {a.weight:g} |")
+            out.append(f"| {_md(a.title)} | {_area_value(a)} | {a.weight:g} |")
         out.append("")
     out += ["## Flags", ""]
     if not r.flags:

@@ -70,35 +70,50 @@ def _round(x: float) -> float:
     return round(x + 0.0, 1)
 
 
-def compute_scores(q: Questionnaire, answers: Mapping[str, Answer], visible: list[str]) -> Scores:
-    shown = set(visible)
-    areas: list[AreaScore] = []
+@dataclass
+class _Sums:
+    num: float = 0.0
+    den: float = 0.0
+    answered: int = 0
+    applicable: int = 0
+
+
+def _area_sums(q: Questionnaire, answers: Mapping[str, Answer], shown: set[str]) -> dict[str, _Sums]:
+    sums: dict[str, _Sums] = {}
     for area in q.areas:
         if not area.scored:
             continue
-        num = den = 0.0
-        answered = applicable = 0
-        for question in q.questions:
-            if question.area != area.id or question.id not in shown:
+        acc = sums[area.id] = _Sums()
+        for question in q.by_area[area.id]:
+            if question.id not in shown:
                 continue
             value = answers.get(question.id)
             if value == NOT_APPLICABLE:
                 continue
-            applicable += 1
+            acc.applicable += 1
             option = question.option(value) if isinstance(value, str) else None
             if option is None or option.score is None or question.weight == 0:
                 continue
-            answered += 1
-            num += question.weight * option.score
-            den += question.weight
-        score = _round(100 * num / den) if den else None
-        areas.append(AreaScore(area.id, area.title, area.weight, score, answered, applicable))
+            acc.answered += 1
+            acc.num += question.weight * option.score
+            acc.den += question.weight
+    return sums
+
+
+def _scores(q: Questionnaire, sums: Mapping[str, _Sums]) -> Scores:
+    areas = tuple(
+        AreaScore(a.id, a.title, a.weight, _round(100 * sums[a.id].num / sums[a.id].den) if sums[a.id].den else None,
+                  sums[a.id].answered, sums[a.id].applicable)
+        for a in q.areas if a.scored
+    )
     counted = [a for a in areas if a.score is not None and a.weight > 0]
     total_weight = sum(a.weight for a in counted)
-    overall = (
-        _round(sum(a.weight * (a.score or 0.0) for a in counted) / total_weight) if total_weight else None
-    )
-    return Scores(tuple(areas), overall)
+    overall = _round(sum(a.weight * (a.score or 0.0) for a in counted) / total_weight) if total_weight else None
+    return Scores(areas, overall)
+
+
+def compute_scores(q: Questionnaire, answers: Mapping[str, Answer], visible: list[str]) -> Scores:
+    return _scores(q, _area_sums(q, answers, set(visible)))
 
 
 def find_flags(
@@ -130,9 +145,12 @@ def find_flags(
     return hits
 
 
-def decide_verdict(q: Questionnaire, overall: float | None, flags: list[FlagHit]) -> Verdict | None:
-    """Best level reached by the score, then capped by flags. None when a scored check has no score yet."""
-    if q.scored and overall is None and not flags:
+def decide_verdict(q: Questionnaire, overall: float | None, flags: list[FlagHit], answered: int) -> Verdict | None:
+    """Best level reached by the score, then capped by flags.
+
+    None when nothing is answered yet, or when a scored check has neither a score nor a flag.
+    """
+    if answered == 0 or (q.scored and overall is None and not flags):
         return None
     levels = list(q.verdicts)
     reached = next(
@@ -154,31 +172,34 @@ def recommend(
     overall: float | None,
     links: Mapping[str, PracticeLink],
 ) -> list[Recommendation]:
-    """Practices ranked by how much following them would raise the overall score (gain > 0 only)."""
+    """Practices ranked by how much following them would raise the overall score (gain > 0 only).
+
+    Same as re-scoring with every answered question linked to the practice set to its best option, done
+    by adjusting each area's sums rather than re-scoring from scratch.
+    """
     if overall is None:
         return []
     shown = set(visible)
-    by_practice: dict[str, list[str]] = {}
+    base = _area_sums(q, answers, shown)
+    by_practice: dict[str, list[tuple[str, str, float]]] = {}
     for question in q.questions:
         value = answers.get(question.id)
         if question.id not in shown or not isinstance(value, str) or value == NOT_APPLICABLE:
             continue
         option = question.option(value)
-        if option is None or option.score is None or option.score >= question.best_score:
+        if option is None or option.score is None or option.score >= question.best_score or question.weight == 0:
             continue
+        lift = question.weight * (question.best_score - option.score)
         for pid in question.practices:
-            by_practice.setdefault(pid, []).append(question.id)
+            by_practice.setdefault(pid, []).append((question.id, question.area, lift))
     recs: list[Recommendation] = []
-    for pid, qids in by_practice.items():
-        improved = dict(answers)
-        for qid in qids:
-            question = q.question(qid)
-            assert question is not None
-            improved[qid] = max(question.options, key=lambda o: o.score or 0.0).id
-        better = compute_scores(q, improved, visible).overall or 0.0
-        gain = _round(better - overall)
+    for pid, items in by_practice.items():
+        improved = {k: _Sums(v.num, v.den, v.answered, v.applicable) for k, v in base.items()}
+        for _, area, lift in items:
+            improved[area].num += lift
+        gain = _round((_scores(q, improved).overall or 0.0) - overall)
         if gain > 0:
             link = links[pid]
-            recs.append(Recommendation(pid, link.title, link.url, gain, tuple(qids)))
+            recs.append(Recommendation(pid, link.title, link.url, gain, tuple(qid for qid, _, _ in items)))
     recs.sort(key=lambda r: (-r.gain, r.practice))
     return recs[: q.top_recommendations]

@@ -50,8 +50,11 @@ function wire(widget) {
     applyVisibility(form, r.visible);
     showProgress(progress, r.completeness);
     renderResult(body, r);
-    const verdict = r.verdict === null ? "No verdict yet" : `${r.verdict_label}${r.provisional ? " (provisional)" : ""}`;
-    status.textContent = `${verdict}. ${r.completeness.answered} of ${r.completeness.visible} answered.`;
+    status.textContent =
+      r.verdict === null
+        ? "Ready. The result appears as you answer."
+        : `Result: ${r.verdict_label}${r.provisional ? " (provisional)" : ""}. ${r.completeness.answered} of ${r.completeness.visible} answered.`;
+    if (widget.dataset.candorState !== "ready") widget.dataset.candorReadyAt = String(Math.round(performance.now()));
     widget.dataset.candorState = "ready";
     widget.dataset.candorUpdates = String(++updates);
   }

@@ -43,12 +43,12 @@ function areaTable(result) {
   const body = el("tbody");
   for (const area of result.areas) {
     body.append(
-      el("tr", {}, el("th", { scope: "row" }, area.title), el("td", {}, area.score === null ? "no answers yet" : String(area.score)), el("td", {}, String(area.weight))),
+      el("tr", {}, el("th", { scope: "row" }, area.title), el("td", {}, area.score !== null ? String(area.score) : area.applicable ? "no answers yet" : "not applicable"), el("td", {}, String(area.weight))),
     );
   }
   return el(
     "table",
-    { class: "candor-area-table" },
+    {},
     el("caption", {}, "Score by area (0–100)"),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Area"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Weight"))),
     body,

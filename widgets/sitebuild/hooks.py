@@ -22,7 +22,7 @@ from candor.bundle import make_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, forms, guidance, shortcodes
+from sitebuild import assets, forms, guidance, methodology, shortcodes
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -96,6 +96,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
     renderers: dict[str, shortcodes.Renderer] = {
         "form": lambda arg: forms.render_form(check(arg), cat, url),
+        "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
         "practices": theme,
         "themes": lambda _: guidance.theme_index_markdown(cat, src),
         "sources": lambda _: guidance.sources_markdown(cat, src),

@@ -1,0 +1,103 @@
+"""The pre-launch check in Chromium: keyboard-only completion, conditional questions, live announcements."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from ..conftest import GOLDEN
+from .conftest import wait_ready
+
+pytestmark = pytest.mark.browser
+WIDGET = "#candor-prelaunch-widget"
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const fieldset = el && el.closest("fieldset[data-question]");
+  if (!fieldset || !el.closest("#candor-prelaunch-form")) return null;
+  const style = getComputedStyle(el);
+  return { question: fieldset.dataset.question, value: el.value, type: el.type, checked: el.checked,
+           outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+}"""
+
+
+def updates(page: Page) -> int:
+    return int(page.get_attribute(WIDGET, "data-candor-updates") or 0)
+
+
+def press_and_wait(page: Page, key: str) -> None:
+    """Press a key that changes an answer, then wait until the engine has re-scored."""
+    before = updates(page)
+    page.keyboard.press(key)
+    page.wait_for_function(
+        f"() => Number(document.querySelector('{WIDGET}').dataset.candorUpdates || 0) > {before}", timeout=10_000
+    )
+
+
+def answer_by_keyboard(page: Page, answers: dict[str, Any]) -> int:
+    """Walk the form with Tab, ticking checkboxes with Space and choosing radios with the arrow keys."""
+    for _ in range(300):  # reach the form from the top of the page
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED):
+            break
+    steps = 0
+    while (state := page.evaluate(FOCUSED)) is not None and steps < 2000:
+        steps += 1
+        assert state["outline"], f"no visible focus on {state}"
+        wanted = answers.get(state["question"])
+        if state["type"] == "checkbox":
+            if (state["value"] in (wanted or [])) != state["checked"]:
+                press_and_wait(page, "Space")
+        elif state["type"] != "radio":
+            pass  # a guidance link inside the question
+        elif wanted is not None and state["value"] != wanted:
+            group = page.locator(f'{WIDGET} fieldset[data-question="{state["question"]}"] input')
+            values = [group.nth(i).get_attribute("value") for i in range(group.count())]
+            for _ in range((values.index(wanted) - values.index(state["value"])) % len(values)):
+                press_and_wait(page, "ArrowDown")
+        elif wanted is not None and not state["checked"]:
+            press_and_wait(page, "Space")
+        page.keyboard.press("Tab")
+    return steps
+
+
+def test_complete_by_keyboard_and_read_the_verdict(page: Page, site_url: str) -> None:
+    case = json.loads((GOLDEN / "prelaunch" / "well-run.json").read_text())
+    page.goto(site_url + "checks/prelaunch/")
+    wait_ready(page)
+    answer_by_keyboard(page, case["answers"]["answers"])
+    verdict = page.locator(f"{WIDGET} .candor-verdict")
+    expect(verdict).to_have_attribute("data-verdict", case["expect"]["verdict"])
+    expect(verdict).to_contain_text("Ready to launch")
+    expect(verdict).not_to_contain_text("provisional")
+    visible = page.locator(f"{WIDGET} fieldset[data-question]:visible").count()
+    expect(page.locator(f"{WIDGET} [data-candor-progress]")).to_have_text(f"{visible} of {visible} answered")
+
+
+def test_conditional_questions_appear_and_disappear_with_the_profile(page: Page, site_url: str) -> None:
+    page.goto(site_url + "checks/prelaunch/")
+    wait_ready(page)
+    chatbot = page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']")
+    teens = page.locator(f"{WIDGET} fieldset[data-question^='va-']").first
+    expect(chatbot).to_be_hidden()
+    expect(teens).to_be_hidden()
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    expect(chatbot).to_be_visible()
+    page.get_by_label("Teenagers (13 to 17)").check()
+    expect(teens).to_be_visible()
+    page.get_by_label("A chatbot or AI assistant that people talk to").uncheck()
+    expect(chatbot).to_be_hidden()
+
+
+def test_the_result_is_announced_in_a_live_region(page: Page, site_url: str) -> None:
+    page.goto(site_url + "checks/prelaunch/")
+    wait_ready(page)
+    status = page.locator(f"{WIDGET} [role=status]")
+    expect(status).to_have_attribute("aria-live", "polite")
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']").get_by_label("Only if someone asks").check()
+    expect(status).to_contain_text("Result: Not ready (provisional)")
+    expect(page.locator(f"{WIDGET} .candor-flag[data-flag-level=red]")).to_have_count(1)

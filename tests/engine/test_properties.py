@@ -1,0 +1,127 @@
+"""Properties of the engine over random answer sets, for every published check.
+
+Examples per property: 2,000 in CI (CI=true), fewer locally; set CANDOR_EXAMPLES to choose.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from typing import Any
+
+import pytest
+from candor.bundle import LoadedCheck
+from candor.evaluate import evaluate
+from candor.questionnaire import NOT_APPLICABLE, Question
+from candor.visibility import visible_questions
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ..conftest import CONTENT
+
+EXAMPLES = int(os.environ.get("CANDOR_EXAMPLES") or (2000 if os.environ.get("CI") == "true" else 150))
+CHECKS = sorted(p.stem for p in (CONTENT / "checks").glob("*.yml"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def answer_for(question: Question, rng: random.Random) -> Any:
+    """A random answer, or None for "not answered"; the cheap way (a seeded Random drawn by hypothesis)."""
+    roll = rng.random()
+    if roll < 0.15:
+        return None
+    if question.na and roll < 0.25:
+        return NOT_APPLICABLE
+    ids = [o.id for o in question.options]
+    if question.type == "single":
+        return rng.choice(ids)
+    exclusive = [o.id for o in question.options if o.exclusive]
+    if exclusive and rng.random() < 0.2:
+        return [rng.choice(exclusive)]
+    plain = [i for i in ids if i not in exclusive]
+    return rng.sample(plain, rng.randint(1, len(plain)))
+
+
+def random_answers(check: LoadedCheck, rng: random.Random) -> dict[str, Any]:
+    drawn = {x.id: answer_for(x, rng) for x in check.questionnaire.questions}
+    return {k: v for k, v in drawn.items() if v is not None}
+
+
+def rank(check: LoadedCheck, verdict: str | None) -> int:
+    order = [v.id for v in check.questionnaire.verdicts]
+    return order.index(verdict) if verdict is not None else -1
+
+
+@pytest.fixture(params=CHECKS)
+def check(request: pytest.FixtureRequest, loaded: dict[str, LoadedCheck]) -> LoadedCheck:
+    return loaded[request.param]
+
+
+def run(check: LoadedCheck, answers: dict[str, Any]) -> dict[str, Any]:
+    return evaluate(check.questionnaire, check.links, answers).to_json()
+
+
+@SETTINGS
+@given(data=st.data())
+def test_scores_stay_within_bounds_and_are_deterministic(check: LoadedCheck, data: st.DataObject) -> None:
+    answers = random_answers(check, random.Random(data.draw(st.integers(0, 2**32))))
+    result = run(check, answers)
+    assert result == run(check, answers)
+    scores = [a["score"] for a in result["areas"]] + [result["score"]]
+    assert all(s is None or 0 <= s <= 100 for s in scores)
+    assert 0 <= result["completeness"]["answered"] <= result["completeness"]["visible"]
+    assert all(r["gain"] > 0 for r in result["recommendations"])
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_better_answer_never_lowers_a_score(check: LoadedCheck, data: st.DataObject) -> None:
+    q = check.questionnaire
+    drivers = q.condition_sources()
+    scored = [x for x in q.questions if x.type == "single" and x.id not in drivers and q.area(x.area).scored]
+    if not scored:
+        return
+    answers = random_answers(check, random.Random(data.draw(st.integers(0, 2**32))))
+    question = data.draw(st.sampled_from(scored))
+    worse, better = sorted(data.draw(st.lists(st.sampled_from(question.options), min_size=2, max_size=2)),
+                           key=lambda o: o.score or 0.0)
+    low = run(check, {**answers, question.id: worse.id})
+    high = run(check, {**answers, question.id: better.id})
+    if low["score"] is not None:
+        assert high["score"] >= low["score"]
+    for a, b in zip(low["areas"], high["areas"], strict=True):
+        if a["score"] is not None:
+            assert b["score"] >= a["score"]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_an_added_red_flag_never_improves_the_verdict(check: LoadedCheck, data: st.DataObject) -> None:
+    q = check.questionnaire
+    red = [(x, o) for x in q.questions if x.type == "single" for o in x.options if o.flag and o.flag.level == "red"]
+    if not red:
+        return
+    answers = random_answers(check, random.Random(data.draw(st.integers(0, 2**32))))
+    question, option = data.draw(st.sampled_from(red))
+    before = run(check, answers)
+    after = run(check, {**answers, question.id: option.id})
+    if question.id in after["visible"]:
+        assert after["verdict"] == q.capped_verdict("red").id  # type: ignore[union-attr]
+        assert rank(check, after["verdict"]) >= rank(check, before["verdict"])
+
+
+@SETTINGS
+@given(data=st.data())
+def test_hidden_questions_never_change_the_result(check: LoadedCheck, data: st.DataObject) -> None:
+    q = check.questionnaire
+    answers = random_answers(check, random.Random(data.draw(st.integers(0, 2**32))))
+    visible = set(visible_questions(q, answers))
+    hidden = [x for x in q.questions if x.id not in visible]
+    if not hidden:
+        return
+    rng = random.Random(data.draw(st.integers(0, 2**32)))
+    noise = {x.id: answer_for(x, rng) for x in hidden}
+    changed = {**answers, **{k: v for k, v in noise.items() if v is not None}}
+    for k, v in noise.items():
+        if v is None:
+            changed.pop(k, None)
+    assert run(check, changed) == run(check, answers)
