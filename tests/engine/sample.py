@@ -27,6 +27,14 @@ def sample_raw() -> dict[str, Any]:
             {"id": "conditions", "label": "Conditions", "summary": "Go with care.", "min_score": 50, "cap": "amber"},
             {"id": "not-ready", "label": "Not ready", "summary": "Stop.", "min_score": 0, "cap": "red"},
         ],
+        "migrations": [
+            {"from": 1, "to": 2, "steps": [
+                {"rename": {"from": "alpha-one", "to": "a1"}},
+                {"remove": "old-q"},
+                {"split": {"from": "combined", "to": ["a2", "b1-extra"]}},
+                {"rescale": {"question": "b1", "map": {"ok": "fair", "bad": "poor", "unsure": None}}},
+            ]},
+        ],
         "questions": [
             {"id": "uses", "area": "profile", "type": "multi", "text": "What do you use?",
              "options": [{"id": "chat", "label": "Chat"}, {"id": "images", "label": "Images"},

@@ -65,7 +65,7 @@ class TestVerdict:
         r = run({"uses": ["chat"], "a1": "no", "a2": "yes", "b1": "good"})
         assert (r["score"], r["verdict"]) == (83.3, "not-ready")
         assert [(f["level"], f["question"], f["answer"]) for f in r["flags"]] == [("red", "a1", "no")]
-        assert r["reason"].startswith("1 red flag set the verdict")
+        assert r["reason"].startswith("1 red flag sets the verdict")
 
     def test_amber_flag_caps_at_conditions(self) -> None:
         # alpha 100, beta 60 -> 86.7, which alone would be ready

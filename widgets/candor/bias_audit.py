@@ -46,16 +46,16 @@ VERDICTS = {
 }
 
 _ROLES = ("group", "successes", "total")
-_SYNONYMS = {
-    "group": {"group", "groups", "segment", "audience", "name", "category", "cohort", "demographic"},
-    "successes": {
-        "successes", "success", "reached", "reach", "converted", "conversions", "approved", "approvals",
-        "accepted", "selected", "clicked", "clicks", "positive", "positives",
-    },
-    "total": {
-        "total", "totals", "eligible", "shown", "ads shown", "impressions", "offered", "offers", "offers made",
-        "applicants", "applications", "n", "count", "trials", "exposed", "audience size",
-    },
+_SYNONYMS = {  # the first few of each are offered as examples when a column is missing
+    "group": ("group", "segment", "audience", "name", "groups", "category", "cohort", "demographic"),
+    "successes": (
+        "successes", "reached", "converted", "approved", "selected", "accepted", "success", "reach", "conversions",
+        "approvals", "clicked", "clicks", "positive", "positives",
+    ),
+    "total": (
+        "total", "eligible", "shown", "offered", "impressions", "applicants", "totals", "ads shown", "offers",
+        "offers made", "applications", "n", "count", "trials", "exposed", "audience size",
+    ),
 }  # fmt: skip
 _ROLE_WORDS = {"group": "group names", "successes": "successes", "total": "totals"}
 
@@ -311,7 +311,7 @@ def _build(rows: list[_Row]) -> tuple[Group, ...]:
 
 def _check_size(size: int) -> None:
     if size > MAX_BYTES:
-        raise BiasInputError(f"The input is {size / 1000:.0f} KB; the limit is {MAX_BYTES // 1000} KB.")
+        raise BiasInputError(f"The input is {size:,} bytes; the limit is {MAX_BYTES // 1000} KB ({MAX_BYTES:,} bytes).")
 
 
 def _blank(value: Any) -> bool:
@@ -384,7 +384,7 @@ def parse_csv(text: Any) -> tuple[Group, ...]:
             raise BiasInputError(f"Line {start + 1}: two columns both hold {_ROLE_WORDS[role]} ({named}); keep one.", "header", start + 1)
     missing = [role for role in _ROLES if not roles[role]]
     if missing:
-        detail = "; ".join(f"for {_ROLE_WORDS[r]} use one of {', '.join(sorted(_SYNONYMS[r], key=len)[:6])}" for r in missing)
+        detail = "; ".join(f"for {_ROLE_WORDS[r]} use one of {', '.join(_SYNONYMS[r][:6])}" for r in missing)
         raise BiasInputError(
             f"Line {start + 1}: the header row must name a group, a successes and a total column "
             f"(for example group,successes,total). Missing: {detail}.",
@@ -598,14 +598,17 @@ def _caveats(results: Sequence[GroupResult], alpha: float, bonferroni: float, fo
         level = f"{alpha * 100:g}%"
         passing = sum(1 for r in results if r.comparison and r.comparison.significant_bonferroni)
         significant = sum(1 for r in results if r.comparison and r.comparison.significant)
+        after = (
+            f"Gaps still significant at that threshold: {passing} of {significant}."
+            if significant
+            else f"No gap is significant at {level} in the first place."
+        )
         caveats.append(
             Caveat(
                 "multiple-comparisons",
                 f"There are {k} comparisons, each tested at {level}: even with no real differences, about {k * alpha:.2g} "
                 f"false alarms are expected by chance (a {1 - (1 - alpha) ** k:.0%} chance of at least one). "
-                f"The stricter Bonferroni-adjusted threshold is {level} ÷ {k} = {bonferroni:.3g}; "
-                f"{passing} of the {significant} significant gap{'s' if significant != 1 else ''} "
-                f"{'pass' if passing != 1 else 'passes'} it.",
+                f"The stricter Bonferroni-adjusted threshold is {alpha:g} ÷ {k} = {bonferroni:.3g}. {after}",
             )
         )
     caveats.append(
@@ -687,21 +690,24 @@ def bar_chart(result: BiasAuditResult) -> str:
         state = "most-favoured" if r.most_favoured else "below" if r.below_four_fifths else "ok"
         note = " · top" if r.most_favoured else " · below four-fifths" if r.below_four_fifths else ""
         value = f"{_pct(r.rate)} · ratio {r.impact_ratio:.2f}{note}"
+        lo, hi = x(r.ci_low), x(r.ci_high)
         parts.append(
             f'<g class="candor-bias-row candor-bias-{state}">'
             f'<text x="{x0 - 8}" y="{mid + 4:.1f}" text-anchor="end" class="candor-chart-label">'
             f"<title>{escape(r.group)}</title>{escape(label)}</text>"
             f'<rect x="{x0}" y="{y + 8}" width="{_PLOT_W}" height="18" class="candor-chart-track"/>'
             f'<rect x="{x0}" y="{y + 8}" width="{x(r.rate) - x0:.1f}" height="18" class="candor-chart-bar"/>'
-            f'<line x1="{x(r.ci_low):.1f}" y1="{mid:.1f}" x2="{x(r.ci_high):.1f}" y2="{mid:.1f}" class="candor-chart-whisker" stroke="currentColor" stroke-width="2"/>'
-            f'<line x1="{x(r.ci_low):.1f}" y1="{mid - 6:.1f}" x2="{x(r.ci_low):.1f}" y2="{mid + 6:.1f}" class="candor-chart-whisker" stroke="currentColor" stroke-width="2"/>'
-            f'<line x1="{x(r.ci_high):.1f}" y1="{mid - 6:.1f}" x2="{x(r.ci_high):.1f}" y2="{mid + 6:.1f}" class="candor-chart-whisker" stroke="currentColor" stroke-width="2"/>'
+            f'<g class="candor-chart-interval" stroke="currentColor" stroke-width="2">'
+            f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" class="candor-chart-whisker"/>'
+            f'<line x1="{lo:.1f}" y1="{mid - 6:.1f}" x2="{lo:.1f}" y2="{mid + 6:.1f}" class="candor-chart-whisker"/>'
+            f'<line x1="{hi:.1f}" y1="{mid - 6:.1f}" x2="{hi:.1f}" y2="{mid + 6:.1f}" class="candor-chart-whisker"/></g>'
             f'<text x="{x0 + _PLOT_W + 8}" y="{mid + 4:.1f}" class="candor-chart-value">{escape(value)}</text>'
             "</g>"
         )
     cx = x(cut)
     parts.append(
-        f'<line x1="{cx:.1f}" y1="{_TOP}" x2="{cx:.1f}" y2="{axis_y}" class="candor-chart-threshold" stroke="currentColor" stroke-dasharray="4 3"/>'
+        f'<line x1="{cx:.1f}" y1="{_TOP}" x2="{cx:.1f}" y2="{axis_y}" class="candor-chart-threshold"'
+        ' stroke="currentColor" stroke-dasharray="4 3"/>'
         f'<text x="{cx:.1f}" y="{axis_y + 14}" text-anchor="middle" class="candor-chart-axis">'
         f"{escape(f'{result.four_fifths * 100:g}% of top rate ({_pct(cut)})')}</text>"
         f'<text x="{x0}" y="{axis_y + 30}" class="candor-chart-axis">0%</text>'

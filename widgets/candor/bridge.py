@@ -18,6 +18,7 @@ from .intake import read_envelope
 from .report import markdown_report
 
 _checks: dict[str, LoadedCheck] = {}
+_quizzes: dict[str, Any] = {}
 
 
 def _get(check_id: str) -> LoadedCheck:
@@ -55,6 +56,25 @@ def _report(req: Mapping[str, Any]) -> Any:
     return markdown_report(c.questionnaire, result, answers, str(req.get("date", "")), str(req.get("base_url", "")))
 
 
+def _quiz_load(req: Mapping[str, Any]) -> Any:
+    from .catalog import PracticeLink
+    from .quiz import parse_quiz
+
+    bundle = req["bundle"]
+    links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in bundle["practices"].items()}
+    quiz = parse_quiz(bundle["quiz"], links)
+    _quizzes[quiz.id] = quiz
+    return {"id": quiz.id}
+
+
+def _quiz_score(req: Mapping[str, Any]) -> Any:
+    from .quiz import score_quiz
+
+    if req.get("quiz") not in _quizzes:
+        raise AnswersError(f"unknown quiz {req.get('quiz')!r}", "quiz")
+    return score_quiz(_quizzes[req["quiz"]], dict(req.get("answers", {}))).to_json()
+
+
 def _info(_: Mapping[str, Any]) -> Any:
     return {"engine_version": __version__, "checks": {k: v.questionnaire.version for k, v in _checks.items()}}
 
@@ -65,6 +85,8 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "evaluate": _evaluate,
     "read": _read,
     "report": _report,
+    "quiz-load": _quiz_load,
+    "quiz-score": _quiz_score,
 }
 
 

@@ -55,9 +55,11 @@ def _reason(q: Questionnaire, score: float | None, flags: list[FlagHit], verdict
     verdict = next(v for v in q.verdicts if v.id == verdict_id)
     parts: list[str] = []
     if reds:
-        parts.append(f"{len(reds)} red flag{'s' if len(reds) > 1 else ''} set the verdict to “{verdict.label}”, whatever the score")
+        several = len(reds) > 1
+        parts.append(f"{len(reds)} red flag{'s set' if several else ' sets'} the verdict to “{verdict.label}”, whatever the score")
     elif ambers and verdict.cap == "amber":
-        parts.append(f"{len(ambers)} amber flag{'s' if len(ambers) > 1 else ''} cap the verdict at “{verdict.label}”")
+        several = len(ambers) > 1
+        parts.append(f"{len(ambers)} amber flag{'s cap' if several else ' caps'} the verdict at “{verdict.label}”")
     if score is not None:
         bands = ", ".join(f"{v.label} from {v.min_score:g}" for v in q.verdicts if v.min_score is not None)
         parts.append(f"the overall score is {score:g} out of 100 ({bands})")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import AnswersError, Envelope, check_answers, parse_envelope
+from .migrate import migrate
 from .questionnaire import Questionnaire
 
 MAX_ANSWERS_BYTES = 256 * 1024  # an answers file of the largest check is a few kilobytes
@@ -41,13 +42,8 @@ def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tu
             f"version: these answers were made with version {env.version} of {q.id!r}, newer than this site's "
             f"version {q.version}. Update Candor to read them.", "version"
         )
-    if env.version < q.version:
-        raise AnswersError(
-            f"version: these answers are for version {env.version} of {q.id!r} and no migration to version "
-            f"{q.version} is registered.", "version"
-        )
-    answers = check_answers(q, env.answers)
-    return Envelope(env.questionnaire, q.version, answers, env.saved_at), []
+    answers, notes = migrate(env.answers, env.version, q.version, q.migrations)
+    return Envelope(env.questionnaire, q.version, check_answers(q, answers), env.saved_at), notes
 
 
 def read_envelope(text: str, q: Questionnaire, schema: Mapping[str, Any]) -> tuple[Envelope, list[str]]:

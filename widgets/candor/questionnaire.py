@@ -117,6 +117,7 @@ class Questionnaire:
     questions: tuple[Question, ...]
     verdicts: tuple[Verdict, ...]  # best first
     top_recommendations: int
+    migrations: tuple[Mapping[str, Any], ...] = ()
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -250,6 +251,12 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         )
         seen[qid] = q
         questions.append(q)
+    migrations = tuple(raw.get("migrations", ()))
+    for version in range(1, int(raw["version"])):
+        links = [m for m in migrations if m["from"] == version]
+        if len(links) != 1 or links[0]["to"] != version + 1:
+            raise fail(f"answers saved with version {version} cannot be brought forward: register exactly one migration "
+                       f"from {version} to {version + 1}")
     return Questionnaire(
         id=cid,
         title=raw["title"],
@@ -259,6 +266,7 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         questions=tuple(questions),
         verdicts=verdicts,
         top_recommendations=int(raw.get("top_recommendations", 5)),
+        migrations=migrations,
     )
 
 

@@ -62,28 +62,33 @@ const ready = boot().then(
 
 const loaded = new Map();
 
-async function loadCheck(checkId, manifest) {
-  if (!loaded.has(checkId)) {
-    const entry = manifest.checks[checkId];
-    if (!entry) throw new Error(`this site has no check called ${checkId}`);
+// Bundles are loaded once each: checks through the bridge's "load", quizzes through "quiz-load".
+const BUNDLES = { load: ["checks", "load", "check"], "load-quiz": ["quizzes", "quiz-load", "quiz"] };
+
+async function loadBundle(kind, id, manifest) {
+  const [section, op, noun] = BUNDLES[kind];
+  const key = `${section}/${id}`;
+  if (!loaded.has(key)) {
+    const entry = (manifest[section] || {})[id];
+    if (!entry) throw new Error(`this site has no ${noun} called ${id}`);
     loaded.set(
-      checkId,
+      key,
       fetchOk(new URL(entry.bundle, ASSETS), "text").then((text) => {
-        const reply = JSON.parse(bridge.handle(`{"op":"load","bundle":${text}}`));
+        const reply = JSON.parse(bridge.handle(`{"op":"${op}","bundle":${text}}`));
         if (!reply.ok) throw new Error(reply.error.message);
         return reply.result;
       }),
     );
   }
-  return loaded.get(checkId);
+  return loaded.get(key);
 }
 
 self.onmessage = async ({ data }) => {
   const { id, kind } = data;
   try {
     const { manifest } = await ready;
-    if (kind === "load") {
-      post({ type: "reply", id, response: { ok: true, result: await loadCheck(data.check, manifest) } });
+    if (kind in BUNDLES) {
+      post({ type: "reply", id, response: { ok: true, result: await loadBundle(kind, data.name, manifest) } });
     } else {
       post({ type: "reply", id, response: JSON.parse(bridge.handle(data.request)) });
     }

@@ -86,7 +86,12 @@ class Engine {
 
   /** Load a check's bundle into the engine (once). Resolves to {ok, result|error}. */
   load(check) {
-    return this.ready.then(() => this.send({ kind: "load", check }));
+    return this.ready.then(() => this.send({ kind: "load", name: check }));
+  }
+
+  /** Load a quiz's bundle into the engine (once). Resolves to {ok, result|error}. */
+  loadQuiz(quiz) {
+    return this.ready.then(() => this.send({ kind: "load-quiz", name: quiz }));
   }
 
   /** Send one bridge request (an object); resolves to the bridge's {ok, result|error} reply. */

@@ -1,5 +1,5 @@
 // Rendering the engine's result with DOM calls only (textContent), so no answer or text can become markup.
-const SITE_ROOT = new URL("../../../", import.meta.url);
+export const SITE_ROOT = new URL("../../../", import.meta.url);
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function el(tag, attrs = {}, ...children) {

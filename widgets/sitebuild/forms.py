@@ -78,6 +78,38 @@ def _describedby(base: str, question: Question) -> str:
     return f' aria-describedby="{" ".join(ids)}"' if ids else ""
 
 
+def _toolbar(fid: str) -> str:
+    """Keep, share and report controls. Hidden until the browser glue wires them (they need JavaScript)."""
+    buttons = [
+        ("export", "Export answers (JSON)"),
+        ("import", "Import answers…"),
+        ("report", "Download report (Markdown)"),
+        ("share", "Copy share link"),
+        ("print", "Print or save as PDF"),
+        ("clear", "Clear my answers"),
+    ]
+    out = [
+        f'<div class="candor-keep" id="{fid}-keep" hidden>',
+        f'<p class="candor-keep-note" id="{fid}-keep-note">Your answers are saved in this browser only. '
+        "Nothing is sent anywhere. Export them to keep a copy or to share them.</p>",
+        f'<div class="candor-actions" role="group" aria-label="Keep, share and report" aria-describedby="{fid}-keep-note">',
+    ]
+    out += [f'<button type="button" class="md-button" data-candor-action="{a}">{esc(label)}</button>' for a, label in buttons]
+    out += [
+        "</div>",
+        f'<input type="file" id="{fid}-file" accept="application/json,.json" hidden data-candor-file>',
+        f'<div class="candor-share" data-candor-share hidden><label for="{fid}-share-url">Share link (the answers are in the '
+        f'link itself and never reach a server)</label><input type="text" id="{fid}-share-url" readonly data-candor-share-url></div>',
+        f'<div class="candor-prompt" data-candor-prompt hidden role="group" aria-labelledby="{fid}-prompt-text">'
+        f'<p id="{fid}-prompt-text" data-candor-prompt-text></p>'
+        '<button type="button" class="md-button md-button--primary" data-candor-prompt-yes></button> '
+        '<button type="button" class="md-button" data-candor-prompt-no></button></div>',
+        f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
+        "</div>",
+    ]
+    return "\n".join(out)
+
+
 def render_form(q: Questionnaire, catalog: Catalog, page_url: str) -> str:
     """The whole widget: status region, progress, questions grouped by area, result panel."""
     fid = f"candor-{q.id}"
@@ -106,6 +138,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str) -> str:
         out.append("</section>")
     out += [
         "</form>",
+        _toolbar(fid),
         f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
         f'<h2 id="{fid}-result-title">Result</h2>',
         f'<div class="candor-result-body" id="{fid}-result-body" aria-live="polite" aria-atomic="true"></div>',

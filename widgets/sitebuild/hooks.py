@@ -22,7 +22,7 @@ from candor.bundle import make_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, forms, guidance, methodology, shortcodes
+from sitebuild import assets, forms, guidance, learning, methodology, shortcodes
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -75,7 +75,13 @@ def on_files(files: Files, config: Any) -> Files:
     for cid, raw in state.raw.items():
         bundle = make_bundle(state.catalog, raw, answers_schema)
         _add(files, config, f"assets/candor/checks/{cid}.json", content=json.dumps(bundle, ensure_ascii=False))
+    quiz_bundles = learning.quiz_bundles(state.catalog, CONTENT)
+    for qid, bundle in quiz_bundles.items():
+        _add(files, config, f"assets/candor/quizzes/{qid}.json", content=json.dumps(bundle, ensure_ascii=False))
+    for uri, content in learning.site_files(state.catalog, CONTENT).items():
+        _add(files, config, uri, content=content)
     man = assets.manifest(wheel, state.raw, __version__)
+    man["quizzes"] = {qid: {"bundle": f"quizzes/{qid}.json"} for qid in quiz_bundles}
     _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))
     _add(files, config, "schema/answers.schema.json", content=json.dumps(answers_schema, indent=2))
     return files
@@ -103,6 +109,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "crosswalk": lambda _: guidance.crosswalk_html(cat, url),
         "glossary": lambda _: guidance.glossary_markdown(cat, src),
     }
+    renderers.update(learning.renderers(cat, CONTENT, src, url))
     try:
         expanded = shortcodes.expand(markdown, renderers, page.file.src_uri)
     except shortcodes.ShortcodeError as exc:

@@ -1,0 +1,169 @@
+"""Keep, share and report in Chromium: autosave, export and import, share links, print, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import READY_TIMEOUT, wait_ready
+
+pytestmark = pytest.mark.browser
+WIDGET = "#candor-disclosure-widget"
+PAGE = "checks/disclosure/"
+
+
+def answer_chatbot(page: Page) -> None:
+    page.get_by_label("A chatbot or assistant that people talk to").check()
+    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+
+
+def notice(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(f"{WIDGET} [data-candor-notice]")
+
+
+def test_answers_come_back_after_a_reload(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    page.reload()
+    wait_ready(page)
+    expect(page.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
+    expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+
+
+def test_export_clear_import_gives_the_same_result(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    before = page.locator(f"{WIDGET} .candor-result-body").inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    exported = tmp_path / "answers.json"
+    info.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert (data["questionnaire"], data["version"]) == ("disclosure", 1)
+    assert data["answers"] == {"made": ["chatbot"], "chatbot-tells": "if-asked"}
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(page.get_by_label("A chatbot or assistant that people talk to")).not_to_be_checked()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(exported))
+    expect(notice(page)).to_contain_text("Loaded the imported file")
+    assert page.locator(f"{WIDGET} .candor-result-body").inner_text() == before
+
+
+def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_url: str, browser: Browser) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    page.get_by_role("button", name="Copy share link").click()
+    link = page.locator(f"{WIDGET} [data-candor-share-url]").input_value()
+    assert "#candor-share=c1." in link
+    other = browser.new_context()
+    try:
+        friend = other.new_page()
+        friend.goto(link)
+        wait_ready(friend)
+        expect(friend.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+        expect(friend.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
+        assert "#candor-share" not in friend.url  # the fragment is dropped once read
+        # the friend now has answers of their own: a second link asks before replacing them
+        friend.get_by_label("Images", exact=True).check()
+        friend.goto(link.replace(site_url, site_url))
+        friend.reload()
+        wait_ready(friend)
+        prompt = friend.locator(f"{WIDGET} [data-candor-prompt]")
+        expect(prompt).to_be_visible()
+        prompt.get_by_role("button", name="Keep my answers").click()
+        expect(friend.get_by_label("Images", exact=True)).to_be_checked()
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {', "This is not valid JSON"),
+        ('{"hello": "world"}', "This is not a Candor answers file"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "unknown question id 'shoe-size'"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "'maybe' is not an option"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than this site's version 1"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
+         "<img src=x onerror=window.pwned=1>"),
+    ],
+)
+def test_a_bad_import_says_what_is_wrong_and_changes_nothing(page: Page, site_url: str, tmp_path: Path, content: str, message: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(bad))
+    expect(notice(page).get_by_role("alert")).to_contain_text(message)
+    expect(notice(page)).to_contain_text("Nothing was changed")
+    expect(page.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
+    assert page.evaluate("window.pwned") is None
+    assert page.locator(f"{WIDGET} [data-candor-notice] img").count() == 0
+
+
+def test_a_huge_file_is_refused_without_reading_it(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * (20 * 1024 * 1024))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(huge))
+    expect(notice(page)).to_contain_text("is 20.0 MB; a Candor answers file is at most 256 KB")
+
+
+def test_a_tampered_share_link_is_refused(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # truncated
+    wait_ready(page)
+    expect(notice(page)).to_contain_text("Nothing was changed")
+    page.goto(site_url + PAGE + "#candor-share=c1." + "A" * 20000)
+    page.reload()
+    wait_ready(page)
+    expect(notice(page)).to_contain_text("too long")
+
+
+def test_damaged_saved_answers_are_recovered_with_a_notice(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    page.evaluate("localStorage.setItem('candor:answers:disclosure', '{not json')")
+    page.reload()
+    wait_ready(page)
+    expect(notice(page)).to_contain_text("damaged")
+    assert page.evaluate("localStorage.getItem('candor:answers:disclosure')") is None
+
+
+def test_print_shows_the_result_without_navigation(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(tmp_path / "print.png"), full_page=True)
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", f"{WIDGET} .candor-keep"):
+        assert not page.locator(selector).first.is_visible(), selector
+    expect(page.locator(f"{WIDGET} .candor-verdict")).to_be_visible()
+    expect(page.locator(f"{WIDGET} svg.candor-chart")).to_have_count(0)  # this check has no scored areas
+
+
+def test_answers_survive_a_failed_engine_and_can_still_be_exported(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    answer_chatbot(page)
+    page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+    page.reload()
+    expect(page.locator(WIDGET)).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)
+    expect(page.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export answers (JSON)").click()
+    info.value.save_as(tmp_path / "a.json")
+    assert json.loads((tmp_path / "a.json").read_text())["answers"]["chatbot-tells"] == "if-asked"

@@ -1,0 +1,64 @@
+"""Migrations: old answers come forward through the registered chain, with notes; gaps are errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from candor.answers import AnswersError
+from candor.bundle import LoadedCheck
+from candor.intake import check_envelope
+from candor.migrate import migrate
+
+from .sample import sample
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
+
+
+def test_each_kind_of_step() -> None:
+    old = {"alpha-one": "yes", "old-q": "x", "combined": "yes", "b1": "ok", "uses": ["chat"]}
+    new, notes = migrate(old, 1, 2, sample().migrations)
+    assert new == {"a1": "yes", "a2": "yes", "b1-extra": "yes", "b1": "fair", "uses": ["chat"]}
+    assert notes[0].startswith("These answers were made with an older version")
+    assert any("'alpha-one' is now 'a1'" in n for n in notes)
+    assert any("'old-q' was removed" in n for n in notes)
+    assert any("split" in n for n in notes)
+
+
+def test_an_option_mapped_to_nothing_is_cleared_with_a_note() -> None:
+    new, notes = migrate({"b1": "unsure"}, 1, 2, sample().migrations)
+    assert new == {}
+    assert any("please answer it again" in n for n in notes)
+
+
+def test_current_version_needs_no_migration() -> None:
+    assert migrate({"a1": "yes"}, 2, 2, sample().migrations) == ({"a1": "yes"}, [])
+
+
+def test_a_missing_link_is_a_clear_error() -> None:
+    with pytest.raises(AnswersError, match="no migration to version 3 is registered"):
+        migrate({}, 2, 3, sample().migrations)
+
+
+def test_the_envelope_path_migrates_then_validates(schemas: dict[str, Any]) -> None:
+    env, notes = check_envelope(
+        {"questionnaire": "sample", "version": 1, "answers": {"alpha-one": "partly", "b1": "bad"}}, sample(), schemas["answers"]
+    )
+    assert (env.version, env.answers) == (2, {"a1": "partly", "b1": "poor"})
+    assert notes
+
+
+def test_every_past_version_of_every_check_has_a_fixture_that_migrates(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    """A fixture per past version: tests/fixtures/migrations/<check>/v<N>.json, with what it must become."""
+    for check_id, check in loaded.items():
+        q = check.questionnaire
+        for version in range(1, q.version):
+            fixture = FIXTURES / check_id / f"v{version}.json"
+            assert fixture.is_file(), f"missing migration fixture {fixture}"
+            case = json.loads(fixture.read_text())
+            env, notes = check_envelope(case["envelope"], q, schemas["answers"])
+            assert env.version == q.version
+            assert {k: list(v) if isinstance(v, tuple) else v for k, v in env.answers.items()} == case["becomes"]
+            assert notes

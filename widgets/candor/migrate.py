@@ -1,0 +1,78 @@
+"""Migrations: bring answers saved with an older questionnaire version forward, one registered step at a time.
+
+A check's data lists ``migrations``, each ``{from: N, to: N+1, steps: [...]}``. Steps:
+
+* ``{rename: {from: OLD_ID, to: NEW_ID}}``: a question got a new id.
+* ``{split: {from: OLD_ID, to: [NEW_ID, ...]}}``: one question became several; each gets the old answer.
+* ``{remove: ID}``: a question was dropped; its answer is discarded.
+* ``{rescale: {question: ID, map: {OLD_OPTION: NEW_OPTION, ...}}}``: options were renamed or merged; an
+  option mapped to ``null`` is discarded (the question becomes unanswered).
+
+Each step that changes something adds a plain note, which the browser and the CLI show to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .answers import Answer, AnswersError
+
+
+def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]) -> None:
+    if "rename" in step:
+        old, new = step["rename"]["from"], step["rename"]["to"]
+        if old in answers:
+            answers[new] = answers.pop(old)
+            notes.append(f"question {old!r} is now {new!r}")
+    elif "split" in step:
+        old, targets = step["split"]["from"], step["split"]["to"]
+        if old in answers:
+            value = answers.pop(old)
+            for target in targets:
+                answers[target] = value
+            notes.append(f"question {old!r} was split into {', '.join(map(repr, targets))}; each keeps your answer")
+    elif "remove" in step:
+        if step["remove"] in answers:
+            answers.pop(step["remove"])
+            notes.append(f"question {step['remove']!r} was removed, so its answer was dropped")
+    elif "rescale" in step:
+        qid, mapping = step["rescale"]["question"], step["rescale"]["map"]
+        value = answers.get(qid)
+        if value is None:
+            return
+        if isinstance(value, tuple):
+            mapped = tuple(dict.fromkeys(mapping.get(v, v) for v in value if mapping.get(v, v) is not None))
+            answers[qid] = mapped
+        elif value in mapping:
+            if mapping[value] is None:
+                answers.pop(qid)
+                notes.append(f"the answer to {qid!r} no longer exists and was cleared: please answer it again")
+                return
+            answers[qid] = mapping[value]
+        else:
+            return
+        notes.append(f"the options of {qid!r} changed; your answer was carried over")
+    else:
+        raise AnswersError(f"unknown migration step {sorted(step)}")
+
+
+def migrate(
+    answers: Mapping[str, Answer], version: int, target: int, chain: Sequence[Mapping[str, Any]]
+) -> tuple[dict[str, Answer], list[str]]:
+    """Apply the registered steps from ``version`` up to ``target``; raise if a link in the chain is missing."""
+    current = dict(answers)
+    notes: list[str] = []
+    while version < target:
+        link = next((m for m in chain if m["from"] == version), None)
+        if link is None:
+            raise AnswersError(
+                f"version: these answers are for version {version} and no migration to version {version + 1} is registered.",
+                "version",
+            )
+        for step in link["steps"]:
+            _apply(step, current, notes)
+        version = link["to"]
+    if notes:
+        notes.insert(0, f"These answers were made with an older version of the questionnaire and were updated to version {target}:")
+    return current, notes
