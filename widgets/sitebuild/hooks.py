@@ -22,7 +22,7 @@ from candor.bundle import make_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, forms, guidance, learning, methodology, shortcodes
+from sitebuild import assets, csp, forms, guidance, learning, methodology, shortcodes
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -115,6 +115,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     except shortcodes.ShortcodeError as exc:
         raise PluginError(str(exc)) from None
     return expanded + guidance.abbreviations(cat)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Every page gets its Content Security Policy, with the hashes of the inline scripts it really has."""
+    return csp.add_policy(output)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
