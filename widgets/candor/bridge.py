@@ -12,6 +12,8 @@ from typing import Any
 
 from . import __version__
 from .answers import AnswersError, envelope_to_json
+from .bias_audit import BiasInputError
+from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, load_bundle
 from .evaluate import evaluate
 from .intake import read_envelope
@@ -19,6 +21,7 @@ from .report import markdown_report
 
 _checks: dict[str, LoadedCheck] = {}
 _quizzes: dict[str, Any] = {}
+_tools: dict[str, BiasTool] = {}
 
 
 def _get(check_id: str) -> LoadedCheck:
@@ -75,6 +78,22 @@ def _quiz_score(req: Mapping[str, Any]) -> Any:
     return score_quiz(_quizzes[req["quiz"]], dict(req.get("answers", {}))).to_json()
 
 
+def _tool_load(req: Mapping[str, Any]) -> Any:
+    tool = load_tool(req["bundle"])
+    _tools[tool.id] = tool
+    return {"id": tool.id, "version": tool.version}
+
+
+def _bias_audit(req: Mapping[str, Any]) -> Any:
+    tool = _tools.get(req.get("tool", "bias-audit"))
+    if tool is None:
+        raise AnswersError(f"unknown tool {req.get('tool')!r}", "tool")
+    try:
+        return run(tool, rows=req.get("rows"), csv=req.get("csv"))
+    except BiasInputError as exc:
+        raise AnswersError(str(exc), exc.field) from None
+
+
 def _info(_: Mapping[str, Any]) -> Any:
     return {"engine_version": __version__, "checks": {k: v.questionnaire.version for k, v in _checks.items()}}
 
@@ -87,6 +106,8 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
     "report": _report,
     "quiz-load": _quiz_load,
     "quiz-score": _quiz_score,
+    "tool-load": _tool_load,
+    "bias-audit": _bias_audit,
 }
 
 

@@ -37,3 +37,12 @@ def load_bundle(bundle: Mapping[str, Any]) -> LoadedCheck:
     q = parse_questionnaire(bundle["check"], set(practices))
     links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in practices.items()}
     return LoadedCheck(q, links, bundle["answers_schema"])
+
+
+def make_tool_bundle(catalog: Catalog, raw_tool: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON-ready bundle of a calculator tool (its settings and the practices it links)."""
+    links = catalog.links()
+    return {
+        "tool": dict(raw_tool),
+        "practices": {p: {"id": p, "title": links[p].title, "url": links[p].url} for p in raw_tool["practices"]},
+    }

@@ -96,6 +96,7 @@ class Catalog:
     sources: dict[str, Source]
     glossary: tuple[Term, ...]
     checks: dict[str, Questionnaire] = field(default_factory=dict)
+    tools: dict[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def links(self) -> dict[str, PracticeLink]:
         return {pid: p.link for pid, p in self.practices.items()}
@@ -143,6 +144,7 @@ def build_catalog(
     glossary: Document,
     checks: Sequence[Document],
     schemas: Mapping[str, Mapping[str, Any]],
+    tools: Sequence[Document] = (),
 ) -> Catalog:
     """Validate every content file and the links between them; return the catalogue."""
     out = _Collector()
@@ -225,6 +227,17 @@ def build_catalog(
             out.problems.append(f"{doc[0]}: check id {parsed.id!r} is not unique")
         check_map[parsed.id] = parsed
 
+    tool_map: dict[str, Mapping[str, Any]] = {}
+    for doc in tools:
+        if not out.schema(doc, schemas["tool"]):
+            continue
+        unknown = [p for p in doc[1]["practices"] if p not in practice_map]
+        if unknown:
+            out.problems.append(f"{doc[0]}: tool {doc[1]['id']!r} links unknown practice id(s): {', '.join(unknown)}")
+        if doc[1]["id"] in tool_map or doc[1]["id"] in check_map:
+            out.problems.append(f"{doc[0]}: id {doc[1]['id']!r} is not unique among checks and tools")
+        tool_map[doc[1]["id"]] = doc[1]
+
     if out.problems:
         raise ContentError(out.problems)
-    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map)
+    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map, tool_map)

@@ -14,7 +14,9 @@ from typing import Any
 
 from . import __version__
 from .answers import AnswersError
-from .bundle import LoadedCheck, load_bundle, make_bundle
+from .bias_audit import BiasInputError
+from .bias_tool import load_tool, run
+from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
 from .catalog import Catalog, ContentError
 from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
 from .evaluate import Result, evaluate
@@ -77,6 +79,29 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
     return 1 if fails else 0
 
 
+def _bias(args: argparse.Namespace) -> int:
+    catalog = read_catalog(args.content)
+    tool = load_tool(make_tool_bundle(catalog, catalog.tools["bias-audit"]))
+    text = sys.stdin.read() if args.counts == "-" else Path(args.counts).read_text(encoding="utf-8")
+    try:
+        result = run(tool, csv=text)
+    except BiasInputError as exc:
+        raise AnswersError(f"{args.counts}: {exc}", exc.field) from None
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result['verdict_label']}\n\n{result['reading']}\n")
+    width = max(len(g["group"]) for g in result["groups"])
+    for g in result["groups"]:
+        c = g["comparison"]
+        test = "" if c is None else f"  {c['test']} p={c['p_value']:.4f}{' significant' if c['significant'] else ''}"
+        print(f"  {g['group'].ljust(width)}  rate {100 * g['rate']:5.1f}%  ratio {g['impact_ratio']:.2f}"
+              f"{'  below 4/5' if g['below_four_fifths'] else ''}{test}")
+    for caveat in result["caveats"]:
+        print(f"\nNote: {caveat['text']}")
+    return 0
+
+
 def _describe(cond: Condition) -> str:
     if isinstance(cond, InCondition):
         return f"{cond.question} in [{', '.join(cond.options)}]"
@@ -133,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     scoring(check)
     assess = sub.add_parser("assess", help="score the pre-launch campaign check")
     scoring(assess)
+    for alias in ("disclosure", "consent", "outreach"):
+        shortcut = sub.add_parser(alias, help=f"score the {alias} check (same as: check {alias})")
+        scoring(shortcut)
+    bias = sub.add_parser("bias-audit", help="audit per-group counts (CSV: group, successes, total)")
+    bias.add_argument("counts", help="CSV file with a header row; - for standard input")
+    bias.add_argument("--format", choices=["text", "json"], default="text")
     show = sub.add_parser("show", help="list a check's questions, option ids and conditions")
     show.add_argument("check")
     sub.add_parser("validate", help="validate the content folder")
@@ -147,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
             return _score(args, args.check)
         if args.command == "assess":
             return _score(args, "prelaunch")
+        if args.command in ("disclosure", "consent", "outreach"):
+            return _score(args, args.command)
+        if args.command == "bias-audit":
+            return _bias(args)
         if args.command == "show":
             return _show(args)
         return _validate(args)

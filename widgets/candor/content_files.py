@@ -12,7 +12,7 @@ from typing import Any
 
 from .catalog import Catalog, ContentError, Document, build_catalog
 
-SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers")
+SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool")
 
 
 def default_content_dir() -> Path:
@@ -69,4 +69,5 @@ def read_catalog(root: Path | None = None) -> Catalog:
         glossary=("glossary.yml", load_yaml(root / "glossary.yml")),
         checks=_docs(root, "checks"),
         schemas=load_schemas(root),
+        tools=_docs(root, "tools"),
     )

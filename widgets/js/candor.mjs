@@ -1,5 +1,6 @@
 // Entry point, loaded on every page. Wires each widget through Material's document$, so it works after
 // instant navigation too. Pages without a widget never start the engine.
+import { wireBias } from "./bias-widget.mjs";
 import { wireCheck } from "./check-widget.mjs";
 import { getEngine } from "./engine.mjs";
 import { wireQuiz } from "./quiz.mjs";
@@ -7,11 +8,36 @@ import { wireQuiz } from "./quiz.mjs";
 // Declared before subscribing: document$ replays synchronously on subscribe.
 const wired = new WeakSet();
 
+// On guidance pages a widget is embedded with data-candor-lazy: the engine (13 MB the first time) starts only
+// when the reader starts using it, or straight away if this browser already holds answers for it.
+function whenUsed(widget, start) {
+  const id = widget.dataset.candorCheck || widget.dataset.candorTool;
+  let saved = null;
+  try {
+    saved = localStorage.getItem(`candor:answers:${id}`);
+  } catch {
+    /* no storage: wait for use */
+  }
+  if (!("candorLazy" in widget.dataset) || saved !== null) return start();
+  const events = ["focusin", "pointerdown", "keydown"];
+  const go = () => {
+    events.forEach((name) => widget.removeEventListener(name, go, true));
+    start();
+  };
+  events.forEach((name) => widget.addEventListener(name, go, true));
+}
+
 function setup() {
   for (const widget of document.querySelectorAll("[data-candor-check]")) {
     if (!wired.has(widget)) {
       wired.add(widget);
-      wireCheck(widget, getEngine());
+      whenUsed(widget, () => wireCheck(widget, getEngine()));
+    }
+  }
+  for (const tool of document.querySelectorAll("[data-candor-tool]")) {
+    if (!wired.has(tool)) {
+      wired.add(tool);
+      whenUsed(tool, () => wireBias(tool, getEngine()));
     }
   }
   for (const quiz of document.querySelectorAll("[data-candor-quiz]")) {

@@ -62,8 +62,12 @@ const ready = boot().then(
 
 const loaded = new Map();
 
-// Bundles are loaded once each: checks through the bridge's "load", quizzes through "quiz-load".
-const BUNDLES = { load: ["checks", "load", "check"], "load-quiz": ["quizzes", "quiz-load", "quiz"] };
+// Bundles are loaded once each: checks through the bridge's "load", quizzes and tools through their own ops.
+const BUNDLES = {
+  load: ["checks", "load", "check"],
+  "load-quiz": ["quizzes", "quiz-load", "quiz"],
+  "load-tool": ["tools", "tool-load", "tool"],
+};
 
 async function loadBundle(kind, id, manifest) {
   const [section, op, noun] = BUNDLES[kind];

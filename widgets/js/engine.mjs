@@ -94,6 +94,11 @@ class Engine {
     return this.ready.then(() => this.send({ kind: "load-quiz", name: quiz }));
   }
 
+  /** Load a calculator tool's bundle into the engine (once). Resolves to {ok, result|error}. */
+  loadTool(tool) {
+    return this.ready.then(() => this.send({ kind: "load-tool", name: tool }));
+  }
+
   /** Send one bridge request (an object); resolves to the bridge's {ok, result|error} reply. */
   call(request) {
     return this.ready.then(() => this.send({ kind: "call", request: JSON.stringify(request) }));

@@ -110,12 +110,12 @@ def _toolbar(fid: str) -> str:
     return "\n".join(out)
 
 
-def render_form(q: Questionnaire, catalog: Catalog, page_url: str) -> str:
+def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     """The whole widget: status region, progress, questions grouped by area, result panel."""
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
-        f' data-candor-state="static">',
+        f' data-candor-state="static"{" data-candor-lazy" if lazy else ""}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
         "This check runs Python in your browser. Your answers never leave this device.</div>",

@@ -18,11 +18,11 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
 from candor import __version__
-from candor.bundle import make_bundle
+from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, csp, forms, guidance, learning, methodology, shortcodes
+from sitebuild import assets, csp, forms, guidance, learning, methodology, shortcodes, tools
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -80,7 +80,10 @@ def on_files(files: Files, config: Any) -> Files:
         _add(files, config, f"assets/candor/quizzes/{qid}.json", content=json.dumps(bundle, ensure_ascii=False))
     for uri, content in learning.site_files(state.catalog, CONTENT).items():
         _add(files, config, uri, content=content)
+    for tid, raw in state.catalog.tools.items():
+        _add(files, config, f"assets/candor/tools/{tid}.json", content=json.dumps(make_tool_bundle(state.catalog, raw)))
     man = assets.manifest(wheel, state.raw, __version__)
+    man["tools"] = {tid: {"bundle": f"tools/{tid}.json"} for tid in state.catalog.tools}
     man["quizzes"] = {qid: {"bundle": f"quizzes/{qid}.json"} for qid in quiz_bundles}
     _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))
     _add(files, config, "schema/answers.schema.json", content=json.dumps(answers_schema, indent=2))
@@ -101,8 +104,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return guidance.practices_markdown(str(arg), cat, src)
 
     renderers: dict[str, shortcodes.Renderer] = {
-        "form": lambda arg: forms.render_form(check(arg), cat, url),
+        "form": lambda arg: forms.render_form(check(arg), cat, url, lazy=not src.startswith("checks/")),
         "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
+        "bias-audit": lambda _: tools.bias_form(cat, url, lazy=not src.startswith("checks/")),
         "practices": theme,
         "themes": lambda _: guidance.theme_index_markdown(cat, src),
         "sources": lambda _: guidance.sources_markdown(cat, src),

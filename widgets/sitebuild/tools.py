@@ -1,0 +1,68 @@
+"""Static HTML of the calculator tools (the bias audit), rendered at build time from the tool's data."""
+
+from __future__ import annotations
+
+from candor.catalog import Catalog
+
+from .markup import esc, rel
+
+ROWS = 4
+
+
+def _row(i: int, successes: str, total: str) -> str:
+    return (
+        "<tr>"
+        f'<td><input type="text" name="group" maxlength="80" aria-label="Group {i} name" autocomplete="off"></td>'
+        f'<td><input type="text" name="successes" inputmode="numeric" aria-label="Group {i}: {esc(successes)}" '
+        f'data-candor-col="successes"></td>'
+        f'<td><input type="text" name="total" inputmode="numeric" aria-label="Group {i}: {esc(total)}" data-candor-col="total"></td>'
+        "</tr>"
+    )
+
+
+def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
+    tool = catalog.tools["bias-audit"]
+    fid = "candor-bias-audit"
+    first = tool["decisions"][0]
+    decisions = "".join(
+        f'<label class="candor-option" for="{fid}-decision-{d["id"]}"><input type="radio" id="{fid}-decision-{d["id"]}" '
+        f'name="{fid}-decision" value="{esc(d["id"])}" data-successes="{esc(d["successes"])}" data-total="{esc(d["total"])}"'
+        f'{" checked" if d is first else ""}> <span>{esc(d["label"])}</span></label>'
+        for d in tool["decisions"]
+    )
+    guidance = ", ".join(
+        f'<a href="{esc(rel(page_url, catalog.practices[p].url))}">{esc(p)} {esc(catalog.practices[p].title)}</a>'
+        for p in tool["practices"]
+    )
+    return "\n".join([
+        f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
+        f'{" data-candor-lazy" if lazy else ""}>',
+        f'<p class="candor-summary">{esc(tool["summary"])}</p>',
+        f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
+        "The calculator runs in your browser. The counts you enter never leave this device.</div>",
+        f'<form class="candor-form" id="{fid}-form" novalidate>',
+        f'<fieldset class="candor-question"><legend class="candor-legend">What decision are you auditing?</legend>'
+        f'<div class="candor-options">{decisions}</div></fieldset>',
+        '<fieldset class="candor-question"><legend class="candor-legend">Counts per group</legend>',
+        '<p class="candor-help">One row per group (for example age bands or regions). Whole numbers only; the first '
+        "count cannot be larger than the second.</p>",
+        '<div class="candor-bias-scroll"><table class="candor-bias-table"><thead><tr><th scope="col">Group</th>'
+        f'<th scope="col" data-candor-head="successes">{esc(first["successes"])}</th>'
+        f'<th scope="col" data-candor-head="total">{esc(first["total"])}</th></tr></thead>',
+        f'<tbody data-candor-rows>{"".join(_row(i, first["successes"], first["total"]) for i in range(1, ROWS + 1))}</tbody>'
+        "</table></div>",
+        '<button type="button" class="md-button" data-candor-add-row hidden>Add a group</button>',
+        "</fieldset>",
+        f'<details class="candor-csv"><summary>Or paste a table (CSV)</summary><label for="{fid}-csv">Paste rows with a header, '
+        "for example <code>group,reached,eligible</code>. Commas, semicolons or tabs all work. When this box has text, "
+        f'it is used instead of the rows above.</label><textarea id="{fid}-csv" rows="6" data-candor-csv spellcheck="false">'
+        "</textarea></details>",
+        '<p><button type="submit" class="md-button md-button--primary" data-candor-calculate hidden>Calculate</button></p>',
+        "</form>",
+        '<div class="candor-notice" data-candor-notice aria-live="polite"></div>',
+        f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
+        f'<h2 id="{fid}-result-title">Result</h2><div class="candor-result-body" data-candor-result></div>',
+        f'<p class="candor-guidance">Guidance: {guidance}</p>',
+        "</section>",
+        "</div>",
+    ])
