@@ -72,14 +72,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The site, built with --strict for the address it is served at on 127.0.0.1.
 
     Material's instant navigation only treats links as internal when the sitemap's host and port match
-    the page's, so the build gets the server's port as its site_url.
+    the page's, so the build gets the server's port as its site_url. The site is built with
+    CANDOR_BOOT=snapshot, so most browser tests start the engine in about a second; the tests of the boot
+    paths choose theirs with ?candor-boot=auto|plain|snapshot.
     """
     out = tmp_path_factory.mktemp("site")
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(out)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, check=True, env={**os.environ, "CANDOR_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, check=True, env={**os.environ, "CANDOR_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "CANDOR_BOOT": "snapshot"},
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

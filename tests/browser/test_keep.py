@@ -45,7 +45,7 @@ def test_export_clear_import_gives_the_same_result(page: Page, site_url: str, tm
     exported = tmp_path / "answers.json"
     info.value.save_as(exported)
     data = json.loads(exported.read_text())
-    assert (data["questionnaire"], data["version"]) == ("disclosure", 1)
+    assert (data["questionnaire"], data["version"]) == ("disclosure", 2)
     assert data["answers"] == {"made": ["chatbot"], "chatbot-tells": "if-asked"}
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear my answers").click()
@@ -92,7 +92,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ('{"hello": "world"}', "This is not a Candor answers file"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "unknown question id 'shoe-size'"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "'maybe' is not an option"),
-        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than this site's version 1"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than this site's version 2"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
     ],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from candor import __version__
+from candor.bridge import ENGINE_DIGEST
 from candor.bundle import LoadedCheck
 from candor.evaluate import evaluate
 from playwright.sync_api import Page
@@ -17,10 +19,16 @@ pytestmark = pytest.mark.browser
 CASES = golden_cases()
 
 
-def test_parity_with_the_host_engine(page: Page, site_url: str, loaded: dict[str, LoadedCheck]) -> None:
-    """Every golden case gives an identical result in the page's worker (Pyodide) and on the host (CPython)."""
-    page.goto(site_url + "checks/disclosure/")
+@pytest.mark.parametrize("boot", ["plain", "snapshot"])
+def test_parity_with_the_host_engine(page: Page, site_url: str, loaded: dict[str, LoadedCheck], boot: str) -> None:
+    """Every golden case gives an identical result in the page's worker (Pyodide, booted either way) and on the host."""
+    page.goto(site_url + f"checks/disclosure/?candor-boot={boot}")
     wait_ready(page)
+    assert page.get_attribute("[data-candor-check]", "data-candor-boot") == boot
+    info = page.evaluate(
+        """async (module) => (await import(module)).getEngine().info.info""", site_url + "assets/candor/js/engine.mjs"
+    )
+    assert (info["engine_version"], info["engine_digest"]) == (__version__, ENGINE_DIGEST)
     for name, case in CASES:
         check_id = case["answers"]["questionnaire"]
         browser: dict[str, Any] = page.evaluate(

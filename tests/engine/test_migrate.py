@@ -21,7 +21,7 @@ def test_each_kind_of_step() -> None:
     old = {"alpha-one": "yes", "old-q": "x", "combined": "yes", "b1": "ok", "uses": ["chat"]}
     new, notes = migrate(old, 1, 2, sample().migrations)
     assert new == {"a1": "yes", "a2": "yes", "b1-extra": "yes", "b1": "fair", "uses": ["chat"]}
-    assert notes[0].startswith("These answers were made with an older version")
+    assert notes[0] == "These answers were made with version 1 of the questionnaire and were updated to version 2."
     assert any("'alpha-one' is now 'a1'" in n for n in notes)
     assert any("'old-q' was removed" in n for n in notes)
     assert any("split" in n for n in notes)
@@ -31,6 +31,12 @@ def test_an_option_mapped_to_nothing_is_cleared_with_a_note() -> None:
     new, notes = migrate({"b1": "unsure"}, 1, 2, sample().migrations)
     assert new == {}
     assert any("please answer it again" in n for n in notes)
+
+
+def test_a_version_bump_is_always_reported() -> None:
+    assert migrate({"a1": "yes"}, 1, 2, sample().migrations)[1] == [
+        "These answers were made with version 1 of the questionnaire and were updated to version 2. Nothing in them needed to change."
+    ]
 
 
 def test_current_version_needs_no_migration() -> None:

@@ -6,8 +6,10 @@ Requests are ``{"op": ..., ...}``; replies are ``{"ok": true, "result": ...}`` o
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping
+from importlib import resources
 from typing import Any
 
 from . import __version__
@@ -18,6 +20,26 @@ from .bundle import LoadedCheck, load_bundle
 from .evaluate import evaluate
 from .intake import read_envelope
 from .report import markdown_report
+
+from .catalog import PracticeLink
+from .quiz import parse_quiz, score_quiz
+
+
+def _engine_digest() -> str:
+    """sha256 over the engine's own module sources, taken at import.
+
+    Imported eagerly with every op's module, so a memory snapshot made at build time carries the value it
+    was made with: the browser compares it with the build's manifest to prove the snapshot's engine is the
+    wheel's.
+    """
+    digest = hashlib.sha256()
+    package = resources.files(__package__)
+    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+ENGINE_DIGEST = _engine_digest()
 
 _checks: dict[str, LoadedCheck] = {}
 _quizzes: dict[str, Any] = {}
@@ -60,9 +82,6 @@ def _report(req: Mapping[str, Any]) -> Any:
 
 
 def _quiz_load(req: Mapping[str, Any]) -> Any:
-    from .catalog import PracticeLink
-    from .quiz import parse_quiz
-
     bundle = req["bundle"]
     links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in bundle["practices"].items()}
     quiz = parse_quiz(bundle["quiz"], links)
@@ -71,8 +90,6 @@ def _quiz_load(req: Mapping[str, Any]) -> Any:
 
 
 def _quiz_score(req: Mapping[str, Any]) -> Any:
-    from .quiz import score_quiz
-
     if req.get("quiz") not in _quizzes:
         raise AnswersError(f"unknown quiz {req.get('quiz')!r}", "quiz")
     return score_quiz(_quizzes[req["quiz"]], dict(req.get("answers", {}))).to_json()
@@ -95,7 +112,11 @@ def _bias_audit(req: Mapping[str, Any]) -> Any:
 
 
 def _info(_: Mapping[str, Any]) -> Any:
-    return {"engine_version": __version__, "checks": {k: v.questionnaire.version for k, v in _checks.items()}}
+    return {
+        "engine_version": __version__,
+        "engine_digest": ENGINE_DIGEST,
+        "checks": {k: v.questionnaire.version for k, v in _checks.items()},
+    }
 
 
 _OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {

@@ -63,6 +63,7 @@ def migrate(
     """Apply the registered steps from ``version`` up to ``target``; raise if a link in the chain is missing."""
     current = dict(answers)
     notes: list[str] = []
+    start = version
     while version < target:
         link = next((m for m in chain if m["from"] == version), None)
         if link is None:
@@ -73,6 +74,7 @@ def migrate(
         for step in link["steps"]:
             _apply(step, current, notes)
         version = link["to"]
-    if notes:
-        notes.insert(0, f"These answers were made with an older version of the questionnaire and were updated to version {target}:")
+    if start < target:
+        summary = "" if notes else " Nothing in them needed to change."
+        notes.insert(0, f"These answers were made with version {start} of the questionnaire and were updated to version {target}.{summary}")
     return current, notes

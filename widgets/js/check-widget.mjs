@@ -61,6 +61,7 @@ export function wireCheck(widget, engine) {
   const stop = engine.subscribe((state) => {
     if (!widget.isConnected) return;
     widget.dataset.candorStage = state.stage;
+    if (state.stage === "ready" && engine.info) widget.dataset.candorBoot = engine.info.info.boot;
     if (state.stage !== "ready") status.textContent = statusText(state);
     if (state.failed) {
       widget.dataset.candorState = "failed";

@@ -3,6 +3,9 @@
 const ASSETS = new URL("../", import.meta.url); // .../assets/candor/
 const RUNTIME = new URL("../../pyodide/", import.meta.url);
 
+// ?boot=auto|snapshot|plain overrides the site's choice (manifest "boot", set at build time by CANDOR_BOOT).
+const FORCED = new URL(self.location.href).searchParams.get("boot");
+
 let bridge = null;
 let abortRuntime = () => {};
 
@@ -17,36 +20,100 @@ async function fetchOk(url, as = "json") {
   return as === "json" ? response.json() : response.text();
 }
 
-async function boot() {
-  progress("download");
-  const manifest = await fetchOk(new URL("manifest.json", ASSETS));
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
-  progress("start");
-  // When the runtime cannot be fetched, Emscripten aborts without rejecting loadPyodide: listen for it.
+const isGzip = (bytes) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** The snapshot's bytes, decompressed here so any static host works, compressing .bin or not. */
+async function snapshotBytes(response) {
+  if (!response.ok) throw new Error(`snapshot answered ${response.status}`);
+  const raw = new Uint8Array(await response.arrayBuffer());
+  if (!isGzip(raw)) return raw; // the host already removed our gzip layer
+  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * Boot from the snapshot when it is already in the HTTP cache, or when the connection reports a lot of
+ * bandwidth; otherwise boot plainly and prefetch it for the next visit. Resolves to bytes or null.
+ */
+async function chooseSnapshot(manifest, mode) {
+  if (!manifest.snapshot || mode === "plain") return null;
+  const url = new URL(manifest.snapshot.file, ASSETS);
+  if (mode === "snapshot") return snapshotBytes(await fetch(url));
+  try {
+    const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    if (cached.ok) return snapshotBytes(cached);
+  } catch {
+    /* not cached */
+  }
+  const link = self.navigator.connection;
+  if (link && link.downlink >= 50 && !link.saveData) return snapshotBytes(await fetch(url));
+  return null;
+}
+
+async function startPython(loadPyodide, snapshot) {
   const aborted = new Promise((_, reject) => {
     abortRuntime = reject;
   });
-  const pyodide = await Promise.race([
-    loadPyodide({
-      indexURL: RUNTIME.href,
-      stdout: () => {},
-      stderr: (line) => {
-        if (/^Aborted\(|both async and sync fetching of the wasm failed/.test(line)) abortRuntime(new Error(line));
-      },
-    }),
-    aborted,
-  ]);
-  progress("checks");
-  const wheel = new URL(`wheels/${manifest.wheel}`, ASSETS).href;
-  const failures = [];
-  await pyodide.loadPackage(wheel, { errorCallback: (m) => failures.push(m), messageCallback: () => {} });
-  // loadPackage resolves even when it fails: check that the engine really loaded.
-  if (!("candor" in pyodide.loadedPackages)) {
-    throw new Error(`the engine package did not load${failures.length ? `: ${failures.join(" ")}` : ""}`);
+  aborted.catch(() => {});
+  const options = {
+    indexURL: RUNTIME.href,
+    stdout: () => {},
+    stderr: (line) => {
+      // When the runtime cannot be fetched, Emscripten aborts without rejecting loadPyodide.
+      if (/^Aborted\(|both async and sync fetching of the wasm failed/.test(line)) abortRuntime(new Error(line));
+    },
+  };
+  if (snapshot) options._loadSnapshot = snapshot;
+  return Promise.race([loadPyodide(options), aborted]);
+}
+
+async function boot() {
+  progress("download");
+  const manifest = await fetchOk(new URL("manifest.json", ASSETS));
+  const mode = FORCED || manifest.boot || "auto";
+  const wanted = chooseSnapshot(manifest, mode).catch((error) => {
+    console.info(`candor: snapshot unavailable (${error.message}); booting plainly`);
+    return null;
+  });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
+  progress("start");
+  const started = performance.now();
+  let pyodide = null;
+  let boot = "plain";
+  const snapshot = await wanted;
+  if (snapshot) {
+    try {
+      pyodide = await startPython(loadPyodide, snapshot);
+      bridge = pyodide.pyimport("candor.bridge");
+      if (bridge.ENGINE_DIGEST !== manifest.engine_digest) throw new Error("the snapshot holds another engine build");
+      boot = "snapshot";
+    } catch (error) {
+      console.info(`candor: snapshot boot failed (${error.message || error}); booting plainly`);
+      pyodide = null;
+      bridge = null;
+    }
   }
-  bridge = pyodide.pyimport("candor.bridge");
+  if (!pyodide) {
+    pyodide = await startPython(loadPyodide, null);
+    progress("checks");
+    const wheel = new URL(`wheels/${manifest.wheel}`, ASSETS).href;
+    const failures = [];
+    await pyodide.loadPackage(wheel, { errorCallback: (m) => failures.push(m), messageCallback: () => {} });
+    // loadPackage resolves even when it fails: check that the engine really loaded.
+    if (!("candor" in pyodide.loadedPackages)) {
+      throw new Error(`the engine package did not load${failures.length ? `: ${failures.join(" ")}` : ""}`);
+    }
+    bridge = pyodide.pyimport("candor.bridge");
+  }
+  progress("checks");
   const info = JSON.parse(bridge.handle(JSON.stringify({ op: "info" })));
-  return { manifest, info: info.result, pyodideVersion: pyodide.version };
+  const bootMs = Math.round(performance.now() - started);
+  console.info(`candor: engine ready (${boot} boot, ${bootMs} ms)`);
+  if (boot === "plain" && manifest.snapshot && mode === "auto") {
+    // Warm the HTTP cache so the next visit boots from the snapshot (low priority, after ready).
+    setTimeout(() => fetch(new URL(manifest.snapshot.file, ASSETS), { priority: "low" }).catch(() => {}), 0);
+  }
+  return { manifest, info: { ...info.result, boot, boot_ms: bootMs }, pyodideVersion: pyodide.version };
 }
 
 const ready = boot().then(

@@ -25,7 +25,10 @@ class Engine {
       return;
     }
     try {
-      this.worker = new Worker(new URL("./engine-worker.mjs", import.meta.url), { type: "module" });
+      const url = new URL("./engine-worker.mjs", import.meta.url);
+      const forced = new URLSearchParams(location.search).get("candor-boot"); // tests and benchmarks only
+      if (["auto", "snapshot", "plain"].includes(forced)) url.searchParams.set("boot", forced);
+      this.worker = new Worker(url, { type: "module" });
     } catch (error) {
       this.fail(String(error.message || error));
       return;

@@ -19,6 +19,8 @@ PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # What the runtime fetches (pyodide.asm.* names change across major versions: copy by pattern).
 PYODIDE_PATTERNS = ("pyodide.mjs", "pyodide.asm.*", "python_stdlib.zip", "pyodide-lock.json")
 WHEEL_CACHE = ROOT / ".cache" / "wheel"
+SNAPSHOT_CACHE = ROOT / ".cache" / "snapshot"
+SNAPSHOT_MAKER = ROOT / "widgets" / "snapshot" / "make-snapshot.mjs"
 
 
 class BuildError(RuntimeError):
@@ -74,16 +76,51 @@ def build_wheel() -> Path:
         return Path(shutil.copy2(wheels[0], target / wheels[0].name))
 
 
+def build_snapshot(wheel: Path) -> Path | None:
+    """The engine's Pyodide memory snapshot (gzip), made in Node from the served runtime and this wheel.
+
+    Cached by wheel hash and Pyodide version, so it is remade exactly when the engine, the content (both are
+    in the wheel) or the runtime changes. ``CANDOR_SNAPSHOT=0`` skips it (the site then always boots plainly).
+    """
+    if os.environ.get("CANDOR_SNAPSHOT") == "0":
+        return None
+    key = f"{file_sha256(wheel)[:16]}-{pyodide_version()}"
+    target = SNAPSHOT_CACHE / f"snapshot-{key}.bin"
+    if target.is_file():
+        return target
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    run = subprocess.run(
+        ["node", str(SNAPSHOT_MAKER), str(PYODIDE_DIR), str(wheel), str(partial)],
+        capture_output=True, text=True, check=False,
+    )
+    if run.returncode != 0 or not partial.is_file():
+        raise BuildError(f"making the engine snapshot failed (set CANDOR_SNAPSHOT=0 to build without it):\n{run.stderr[-1500:]}")
+    for old in SNAPSHOT_CACHE.glob("snapshot-*.bin"):
+        old.unlink()
+    partial.rename(target)
+    return target
+
+
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def manifest(wheel: Path, checks: dict[str, Any], engine_version: str) -> dict[str, Any]:
-    """What the worker needs to boot: runtime version, wheel name and hash, check bundle names."""
+def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict[str, Any]:
+    """What the worker needs to boot: runtime version, wheel, snapshot, engine identity, bundle names."""
+    from candor import __version__
+    from candor.bridge import ENGINE_DIGEST
+
+    boot = os.environ.get("CANDOR_BOOT", "auto")
+    if boot not in ("auto", "snapshot", "plain"):
+        raise BuildError(f"CANDOR_BOOT={boot!r}: use auto (the default), snapshot or plain")
     return {
+        "boot": boot if snapshot else "plain",
         "pyodide": pyodide_version(),
-        "engine_version": engine_version,
+        "engine_version": __version__,
+        "engine_digest": ENGINE_DIGEST,
         "wheel": wheel.name,
         "wheel_sha256": file_sha256(wheel),
+        "snapshot": {"file": f"snapshot/{snapshot.name}", "bytes": snapshot.stat().st_size} if snapshot else None,
         "checks": {cid: {"version": c["version"], "bundle": f"checks/{cid}.json"} for cid, c in checks.items()},
     }

@@ -17,7 +17,6 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
-from candor import __version__
 from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
@@ -62,11 +61,14 @@ def on_files(files: Files, config: Any) -> Files:
     try:
         runtime = assets.pyodide_files()
         wheel = assets.build_wheel()
+        snapshot = assets.build_snapshot(wheel)
     except assets.BuildError as exc:
         raise PluginError(str(exc)) from None
     for path in runtime:
         _add(files, config, f"assets/pyodide/{path.name}", path=path)
     _add(files, config, f"assets/candor/wheels/{wheel.name}", path=wheel)
+    if snapshot is not None:
+        _add(files, config, f"assets/candor/snapshot/{snapshot.name}", path=snapshot)
     for path in sorted(GLUE.glob("*.mjs")):
         _add(files, config, f"assets/candor/js/{path.name}", path=path)
     for path in sorted(STYLE.glob("*.css")):
@@ -82,7 +84,7 @@ def on_files(files: Files, config: Any) -> Files:
         _add(files, config, uri, content=content)
     for tid, raw in state.catalog.tools.items():
         _add(files, config, f"assets/candor/tools/{tid}.json", content=json.dumps(make_tool_bundle(state.catalog, raw)))
-    man = assets.manifest(wheel, state.raw, __version__)
+    man = assets.manifest(wheel, snapshot, state.raw)
     man["tools"] = {tid: {"bundle": f"tools/{tid}.json"} for tid in state.catalog.tools}
     man["quizzes"] = {qid: {"bundle": f"quizzes/{qid}.json"} for qid in quiz_bundles}
     _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))

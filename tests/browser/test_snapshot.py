@@ -1,0 +1,72 @@
+"""Fast boot: the build-time memory snapshot is used when cached, and any problem with it falls back safely."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserType, Page, Route, expect
+
+from .conftest import wait_ready
+
+pytestmark = pytest.mark.browser
+WIDGET = "#candor-disclosure-widget"
+
+
+def chatbot_verdict(page: Page) -> str | None:
+    page.get_by_label("A chatbot or assistant that people talk to").check()
+    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+    return page.get_attribute(f"{WIDGET} .candor-verdict", "data-verdict")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw[: len(raw) // 3], id="truncated"),
+        pytest.param(lambda raw: b"\x1f\x8b" + bytes(range(256)) * 64, id="corrupt-gzip"),
+        pytest.param(lambda raw: gzip.compress(b"\x00" * 4096), id="not-a-snapshot"),
+    ],
+)
+def test_a_damaged_snapshot_falls_back_to_a_plain_boot(page: Page, site_url: str, site_dir: Path, damage: Any) -> None:
+    manifest = json.loads((site_dir / "assets/candor/manifest.json").read_text())
+    raw = (site_dir / "assets/candor" / manifest["snapshot"]["file"]).read_bytes()
+
+    def serve_damaged(route: Route) -> None:
+        route.fulfill(status=200, body=damage(raw), headers={"Content-Type": "application/octet-stream"})
+
+    page.context.route("**/assets/candor/snapshot/*", serve_damaged)
+    page.goto(site_url + "checks/disclosure/?candor-boot=snapshot")
+    wait_ready(page)
+    assert page.get_attribute(WIDGET, "data-candor-boot") == "plain"
+    assert chatbot_verdict(page) == "label-required"
+
+
+def test_a_second_visit_boots_from_the_snapshot(
+    browser_type: BrowserType, browser_type_launch_args: dict[str, Any], site_url: str, tmp_path: Path
+) -> None:
+    """A first visit boots plainly and prefetches the snapshot; the next visit finds it cached and uses it."""
+    context = browser_type.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: fetched.append(r.url))
+        page.goto(site_url + "checks/disclosure/?candor-boot=auto")  # the default a deployed site uses
+        wait_ready(page)
+        assert page.get_attribute(WIDGET, "data-candor-boot") == "plain"
+        for _ in range(100):  # the prefetch runs at low priority after ready
+            if any("/assets/candor/snapshot/" in u for u in fetched):
+                break
+            page.wait_for_timeout(200)
+        assert any("/assets/candor/snapshot/" in u for u in fetched), "the snapshot was not prefetched"
+        page.close()
+        again = context.new_page()
+        again.goto(site_url + "checks/disclosure/?candor-boot=auto")
+        wait_ready(again)
+        assert again.get_attribute(WIDGET, "data-candor-boot") == "snapshot"
+        assert chatbot_verdict(again) == "label-required"
+    finally:
+        context.close()
