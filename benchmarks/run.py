@@ -1,11 +1,14 @@
 """Benchmark: prints one JSON document of figures measured against a freshly built site. Not a test.
 
-    .venv/bin/python benchmarks/run.py [--runs 5] [--calls 200] [--out benchmarks/results/latest.json]
+    .venv/bin/python benchmarks/run.py [--runs 5] [--calls 200] [--check prelaunch] [--out benchmarks/results/latest.json]
 
-Figures: cold page-to-ready for the widget page and for a bare page that only calls loadPyodide() from the
-same files (the floor) and their ratio; warm reload-to-ready with a persistent profile; score round trip
-through the worker (p50/p95); last answer to updated result on the page (p50/p95); bytes per page (raw and a
-gzip estimate); mkdocs build wall time; the CLI's cost for 1 and for 10,000 answer sets.
+Figures: cold page-to-ready for the widget page (plain boot, as a first visit; and forced snapshot boot) and
+for a bare page that only calls loadPyodide() from the same files (the floor), with ratios; warm
+reload-to-ready with a persistent profile (widget, which then boots from the cached snapshot, and bare); a
+throttled first visit (10 Mbit/s, 40 ms RTT, gzip on the wire) with the adaptive boot against a forced plain
+boot; score round trip through the worker (p50/p95); last answer to updated result on the page (p50/p95);
+bytes per page and per first and repeat visit (raw and gzip); mkdocs build wall time; the CLI's cost for 1
+and for 10,000 answer sets.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
 import json
 import os
 import random
@@ -24,7 +28,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from playwright.sync_api import sync_playwright
 
@@ -40,13 +44,37 @@ document.body.dataset.readyAt = String(Math.round(performance.now()));
 </script>"""
 
 
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".md")
+GZIP_CACHE: dict[Path, bytes] = {}
+
+
 class Counter(SimpleHTTPRequestHandler):
-    """Static server that counts the bytes it sends per path (identity) and estimates gzip."""
+    """Static server that counts the bytes it sends per path; in gzip mode it compresses text and wasm on the
+    wire (as a real static host would); .bin and .zip files are sent as they are."""
 
     log: list[tuple[str, int]]
+    gzip_on_wire: list[bool]
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"
+    }
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (self.gzip_on_wire[0] and path.is_file() and path.suffix in COMPRESSIBLE
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            body = GZIP_CACHE.setdefault(path, gzip.compress(path.read_bytes(), 6))
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -97,32 +125,74 @@ def cold(browser: Any, url: str, selector: str, attribute: str, runs: int) -> li
         context = browser.new_context()
         page = context.new_page()
         page.goto(url)
-        page.wait_for_selector(selector, timeout=120_000)
+        page.wait_for_selector(selector, timeout=120_000, state="attached")
         times.append(float(page.get_attribute(selector, attribute) or 0))
         context.close()
     return times
 
 
-def warm(playwright: Any, url: str, runs: int) -> list[float]:
+def launch_kwargs() -> dict[str, Any]:
+    kwargs: dict[str, Any] = {"args": CHROMIUM_ARGS}
+    if chromium_path():
+        kwargs["executable_path"] = chromium_path()
+    return kwargs
+
+
+def warm(playwright: Any, url: str, selector: str, attribute: str, runs: int) -> list[float]:
+    """Second and later visits with a persistent profile (HTTP cache and wasm code cache kept)."""
     times = []
     with tempfile.TemporaryDirectory() as profile:
-        kwargs: dict[str, Any] = {"args": CHROMIUM_ARGS}
-        if chromium_path():
-            kwargs["executable_path"] = chromium_path()
-        context = playwright.chromium.launch_persistent_context(profile, **kwargs)
+        context = playwright.chromium.launch_persistent_context(profile, **launch_kwargs())
         page = context.new_page()
         page.goto(url)
-        page.wait_for_selector('[data-candor-state="ready"]', timeout=120_000)
-        page.wait_for_timeout(2500)  # let the code cache settle, as a real second visit would
+        page.wait_for_selector(selector, timeout=120_000, state="attached")
+        page.wait_for_load_state("networkidle")  # lets the low-priority snapshot prefetch finish
+        page.wait_for_timeout(2500)
         context.close()
         for _ in range(runs):
-            context = playwright.chromium.launch_persistent_context(profile, **kwargs)
+            context = playwright.chromium.launch_persistent_context(profile, **launch_kwargs())
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector(selector, timeout=120_000, state="attached")
+            times.append(float(page.get_attribute(selector, attribute) or 0))
+            context.close()
+    return times
+
+
+def throttled(browser: Any, url: str, runs: int) -> list[float]:
+    """Cold first visits at 10 Mbit/s and 40 ms RTT (Chromium network emulation)."""
+    times = []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8,
+        })
+        page.goto(url)
+        page.wait_for_selector('[data-candor-state="ready"]', timeout=180_000)
+        times.append(float(page.get_attribute("[data-candor-check]", "data-candor-ready-at") or 0))
+        context.close()
+    return times
+
+
+def visit_bytes(playwright: Any, url: str, log: list[tuple[str, int]]) -> dict[str, int]:
+    """Bytes on the wire for a first visit (with the snapshot prefetch) and a repeat visit, same profile."""
+    out: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as profile:
+        for visit in ("first_visit", "repeat_visit"):
+            log.clear()
+            context = playwright.chromium.launch_persistent_context(profile, **launch_kwargs())
             page = context.new_page()
             page.goto(url)
             page.wait_for_selector('[data-candor-state="ready"]', timeout=120_000)
-            times.append(float(page.get_attribute("[data-candor-check]", "data-candor-ready-at") or 0))
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1500)
+            out[f"{visit}_bytes"] = sum(n for _, n in log)
+            out[f"{visit}_boot"] = page.get_attribute("[data-candor-check]", "data-candor-boot")
             context.close()
-    return times
+    return out
 
 
 ROUND_TRIP = """async ([module, check, answers, calls]) => {
@@ -196,14 +266,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--calls", type=int, default=200)
-    parser.add_argument("--check", default="disclosure")
+    parser.add_argument("--check", default="prelaunch")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     out: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "check": args.check}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         log: list[tuple[str, int]] = []
-        handler = functools.partial(type("H", (Counter,), {"log": log}), directory=str(site))
+        gzip_on_wire = [False]
+        handler = functools.partial(type("H", (Counter,), {"log": log, "gzip_on_wire": gzip_on_wire}), directory=str(site))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         build(site, url)  # warm the wheel cache, then time a representative rebuild
@@ -212,40 +283,54 @@ def main() -> None:
         (site / "_bench" / "bare.html").write_text(BARE_HTML)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         widget_page = f"{url}checks/{args.check}/"
+        ready = '[data-candor-state="ready"]'
         with sync_playwright() as p:
-            kwargs: dict[str, Any] = {"args": CHROMIUM_ARGS}
-            if chromium_path():
-                kwargs["executable_path"] = chromium_path()
-            browser = p.chromium.launch(**kwargs)
-            widget = cold(browser, widget_page, '[data-candor-state="ready"]', "data-candor-ready-at", args.runs)
+            browser = p.chromium.launch(**launch_kwargs())
+            widget = cold(browser, widget_page + "?candor-boot=plain", ready, "data-candor-ready-at", args.runs)
+            snap = cold(browser, widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at", args.runs)
             bare = cold(browser, f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at", args.runs)
-            out["cold_ready_ms"] = {"widget_median": statistics.median(widget), "bare_loadPyodide_median": statistics.median(bare),
-                                    "ratio": round(statistics.median(widget) / statistics.median(bare), 3),
-                                    "widget_runs": widget, "bare_runs": bare}
+            floor = statistics.median(bare)
+            out["cold_ready_ms"] = {
+                "widget_plain_median": statistics.median(widget), "widget_snapshot_median": statistics.median(snap),
+                "bare_loadPyodide_median": floor,
+                "ratio_plain_to_bare": round(statistics.median(widget) / floor, 3),
+                "ratio_snapshot_to_bare": round(statistics.median(snap) / floor, 3),
+                "runs": {"widget_plain": widget, "widget_snapshot": snap, "bare": bare},
+            }
             out["transfer"] = {
                 "guideline_page": transfer(browser, f"{url}guidance/transparency/", log, site, None),
-                "widget_page": transfer(browser, widget_page, log, site, '[data-candor-state="ready"]'),
+                "widget_page_plain_boot": transfer(browser, widget_page + "?candor-boot=plain", log, site, ready),
             }
             context = browser.new_context()
             page = context.new_page()
-            page.goto(widget_page)
-            page.wait_for_selector('[data-candor-state="ready"]', timeout=120_000)
+            page.goto(widget_page + "?candor-boot=snapshot")
+            page.wait_for_selector(ready, timeout=120_000)
             golden = sorted((ROOT / "tests" / "golden" / args.check).glob("*.json"))
             answers = json.loads(golden[0].read_text())["answers"]["answers"] if golden else {}
             trips = page.evaluate(ROUND_TRIP, [f"{url}assets/candor/js/engine.mjs", args.check, answers, args.calls])
             out["score_round_trip_ms"] = {"p50": percentile(trips, 0.5), "p95": percentile(trips, 0.95), "calls": len(trips)}
-            first = page.locator("[data-candor-check] fieldset[data-question] input").first
-            inputs = page.locator("[data-candor-check] fieldset:not([hidden]) input[type=radio]")
-            if inputs.count() >= 2:
-                a, b = (f"#{inputs.nth(i).get_attribute('id')}" for i in (0, 1))
-            else:
-                a = b = f"#{first.get_attribute('id')}"
+            inputs = page.locator("[data-candor-check] fieldset:not([hidden]) input")
+            a, b = (f"#{inputs.nth(i).get_attribute('id')}" for i in (0, 1))
             updates = page.evaluate(ANSWER_TO_RESULT, [a, b, 60])
             out["answer_to_result_ms"] = {"p50": percentile(updates, 0.5), "p95": percentile(updates, 0.95), "rounds": len(updates)}
             context.close()
+            warm_widget = warm(p, widget_page, ready, "data-candor-ready-at", args.runs)
+            warm_bare = warm(p, f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at", args.runs)
+            out["warm_ready_ms"] = {
+                "widget_median": statistics.median(warm_widget), "bare_median": statistics.median(warm_bare),
+                "ratio": round(statistics.median(warm_widget) / statistics.median(warm_bare), 3),
+                "runs": {"widget": warm_widget, "bare": warm_bare},
+            }
+            out["visits_identity"] = visit_bytes(p, widget_page, log)
+            gzip_on_wire[0] = True
+            out["visits_gzip"] = visit_bytes(p, widget_page, log)
+            slow_auto = throttled(browser, widget_page, max(3, args.runs // 2))
+            slow_plain = throttled(browser, widget_page + "?candor-boot=plain", max(3, args.runs // 2))
+            out["throttled_10mbit_40ms_ready_ms"] = {
+                "adaptive_median": statistics.median(slow_auto), "plain_median": statistics.median(slow_plain),
+                "runs": {"adaptive": slow_auto, "plain": slow_plain},
+            }
             browser.close()
-            warm_runs = warm(p, widget_page, args.runs)
-            out["warm_ready_ms"] = {"median": statistics.median(warm_runs), "runs": warm_runs}
         server.shutdown()
     out["cli"] = cli_cost(args.check)
     text = json.dumps(out, indent=2)

@@ -17,12 +17,11 @@ from .answers import AnswersError, envelope_to_json
 from .bias_audit import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, load_bundle
+from .catalog import PracticeLink
 from .evaluate import evaluate
 from .intake import read_envelope
-from .report import markdown_report
-
-from .catalog import PracticeLink
 from .quiz import parse_quiz, score_quiz
+from .report import markdown_report
 
 
 def _engine_digest() -> str:
