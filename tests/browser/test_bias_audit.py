@@ -9,7 +9,7 @@ import pytest
 from candor.bias_tool import load_tool, run
 from candor.bundle import make_tool_bundle
 from candor.catalog import Catalog
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import wait_ready
 
@@ -92,3 +92,26 @@ def test_guidance_page_widget_starts_only_when_used(page: Page, site_url: str) -
     page.get_by_label("A chatbot or assistant that people talk to").check()
     wait_ready(page, "#candor-disclosure-widget")
     expect(page.locator("#candor-disclosure-widget .candor-result-body")).not_to_be_empty()
+
+
+def test_counts_export_and_share(page: Page, site_url: str, browser: Browser, tmp_path: Path) -> None:
+    page.goto(site_url + "checks/bias-audit/")
+    wait_ready(page, WIDGET)
+    fill(page, [("Under 35", "480", "1000"), ("55, and over", "290", "1000")])
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export counts (CSV)").click()
+    info.value.save_as(tmp_path / "counts.csv")
+    expected = 'group,reached,eligible\nUnder 35,480,1000\n"55, and over",290,1000\n'
+    assert (tmp_path / "counts.csv").read_text() == expected
+    page.get_by_role("button", name="Copy share link").click()
+    link = page.locator(f"{WIDGET} [data-candor-share-url]").input_value()
+    other = browser.new_context()
+    try:
+        friend = other.new_page()
+        friend.goto(link)
+        wait_ready(friend, WIDGET)
+        expect(friend.locator(f"{WIDGET} [data-candor-csv]")).to_have_value(expected)
+        friend.get_by_role("button", name="Calculate").click()
+        expect(friend.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "adverse-impact")
+    finally:
+        other.close()

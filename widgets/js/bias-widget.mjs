@@ -1,16 +1,12 @@
 // The bias audit calculator: rows or pasted CSV in, the engine's audit out. No statistics here.
+import { el, importSvg } from "./dom.mjs";
+import * as keep from "./keep.mjs";
 import { SITE_ROOT } from "./render.mjs";
 
 const TONES = { "no-adverse-impact": "good", "possible-adverse-impact": "warn", "adverse-impact": "bad" };
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
 const KEY = (tool) => `candor:answers:${tool}`;
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  for (const child of children) if (child != null) node.append(child);
-  return node;
-}
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const pValue = (p) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
@@ -47,9 +43,8 @@ function render(container, result) {
     el("p", { class: "candor-reason" }, result.reading),
     groupTable(result),
   ];
-  const doc = new DOMParser().parseFromString(result.chart_svg || "", "image/svg+xml");
-  const svg = doc.documentElement;
-  if (svg.namespaceURI === "http://www.w3.org/2000/svg" && !svg.querySelector("script, foreignObject")) parts.push(document.importNode(svg, true));
+  const svg = importSvg(result.chart_svg);
+  if (svg) parts.push(svg);
   if (result.caveats.length) {
     parts.push(el("h3", {}, "Read this before you act"), el("ul", { class: "candor-caveats" }, ...result.caveats.map((c) => el("li", { "data-caveat": c.id }, c.text))));
   }
@@ -138,6 +133,74 @@ export function wireBias(widget, engine) {
   addRow.hidden = false;
   addRow.addEventListener("click", () => appendRow().querySelector("input").focus());
 
+  const say = (text, tone = "info") => {
+    const attrs = tone === "error" ? { class: "candor-message candor-message--error", role: "alert" } : { class: "candor-message" };
+    notice.replaceChildren(el("p", attrs, text));
+  };
+  /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
+  const asCsv = () => {
+    if (csv.value.trim()) return csv.value;
+    const chosen = decision();
+    const quote = (v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = readRows()
+      .filter((r) => r.group || r.successes || r.total)
+      .map((r) => [r.group, r.successes, r.total].map((v) => quote(String(v))).join(","));
+    return [`group,${chosen.dataset.successes.toLowerCase()},${chosen.dataset.total.toLowerCase()}`, ...lines].join("\n") + "\n";
+  };
+  const actions = {
+    export() {
+      keep.download(`candor-${tool}-counts-${keep.today()}.csv`, asCsv(), "text/csv");
+      say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
+    },
+    async share() {
+      say(await keep.offerShareLink(widget, keep.shareUrl(tool, 1, { decision: decision().value, csv: asCsv() })));
+    },
+    clear() {
+      if (!window.confirm("Clear the counts in this calculator? This cannot be undone.")) return;
+      rows.querySelectorAll("input").forEach((input) => {
+        input.value = "";
+      });
+      csv.value = "";
+      localStorage.removeItem(KEY(tool));
+      section.hidden = true;
+      say("The counts were cleared.");
+    },
+  };
+  for (const button of widget.querySelectorAll("[data-candor-action]")) {
+    button.addEventListener("click", () => actions[button.dataset.candorAction]());
+  }
+  widget.querySelector(".candor-keep").hidden = false;
+
+  /** Counts shared in the link: shown in the CSV box after asking, then checked by the engine on Calculate. */
+  async function receiveShared() {
+    const shared = keep.sharedFromLocation();
+    if (!shared) return;
+    keep.dropShareFragment();
+    let payload = null;
+    try {
+      payload = shared.error ? null : JSON.parse(shared.text);
+    } catch {
+      payload = null;
+    }
+    const answers = payload && payload.questionnaire === tool && payload.answers;
+    if (!answers || typeof answers.csv !== "string" || answers.csv.length > 100000) {
+      say(`${shared.error || "The share link does not hold counts for this calculator."} Nothing was changed.`, "error");
+      return;
+    }
+    const mine = csv.value.trim() || readRows().some((r) => r.group || r.successes || r.total);
+    if (mine && !window.confirm("Replace your counts with the ones in the shared link?")) {
+      say("Kept your counts; the shared ones were not used.");
+      return;
+    }
+    const radio = widget.querySelector(`input[type="radio"][value="${CSS.escape(String(answers.decision))}"]`);
+    if (radio) radio.checked = true;
+    csv.value = answers.csv;
+    csv.closest("details").open = true;
+    relabel();
+    store();
+    say("Loaded the shared counts. Choose Calculate to audit them.");
+  }
+
   engine.subscribe((state) => {
     if (!widget.isConnected) return;
     if (state.failed) {
@@ -172,6 +235,7 @@ export function wireBias(widget, engine) {
       calculate.hidden = false;
       widget.dataset.candorState = "ready";
       status.textContent = "Ready. Enter the counts and choose Calculate.";
+      return receiveShared();
     })
     .catch((error) => {
       if (!engine.state.failed) engine.fail(String(error.message || error));

@@ -140,18 +140,7 @@ export function wireCheck(widget, engine) {
       say("Downloaded the report (Markdown).");
     },
     async share() {
-      const url = keep.shareUrl(check, version, readAnswers(form));
-      const box = widget.querySelector("[data-candor-share]");
-      const field = widget.querySelector("[data-candor-share-url]");
-      box.hidden = false;
-      field.value = url;
-      field.select();
-      try {
-        await navigator.clipboard.writeText(url);
-        say("The share link is copied. Anyone who opens it sees these answers; they stay in the link, never on a server.");
-      } catch {
-        say("Copy the share link from the box above. Anyone who opens it sees these answers.");
-      }
+      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form))));
     },
     print() {
       window.print();

@@ -10,6 +10,12 @@ let bridge = null;
 let abortRuntime = () => {};
 
 self.addEventListener("unhandledrejection", (event) => abortRuntime(event.reason));
+// Pyodide's loader reports a failed wasm download with console.warn and then waits forever: treat it as fatal.
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  if (String(args[0]).startsWith("wasm instantiation failed")) abortRuntime(new Error("the Python runtime could not be downloaded"));
+  warn(...args);
+};
 
 const post = (message) => self.postMessage(message);
 const progress = (stage) => post({ type: "progress", stage });
@@ -69,13 +75,14 @@ async function startPython(loadPyodide, snapshot) {
 
 async function boot() {
   progress("download");
+  const runtime = import(new URL("pyodide.mjs", RUNTIME).href); // in parallel with the manifest and snapshot
   const manifest = await fetchOk(new URL("manifest.json", ASSETS));
   const mode = FORCED || manifest.boot || "auto";
   const wanted = chooseSnapshot(manifest, mode).catch((error) => {
     console.info(`candor: snapshot unavailable (${error.message}); booting plainly`);
     return null;
   });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
+  const { loadPyodide } = await runtime;
   progress("start");
   const started = performance.now();
   let pyodide = null;

@@ -79,6 +79,21 @@ export function shareUrl(check, version, answers) {
   return `${location.origin}${location.pathname}${SHARE_PREFIX}${SHARE_VERSION}${toBase64Url(payload)}`;
 }
 
+/** Show a share link in the widget's box and try to copy it; resolves to the message to announce. */
+export async function offerShareLink(widget, url) {
+  const box = widget.querySelector("[data-candor-share]");
+  const field = widget.querySelector("[data-candor-share-url]");
+  box.hidden = false;
+  field.value = url;
+  field.select();
+  try {
+    await navigator.clipboard.writeText(url);
+    return "The share link is copied. Anyone who opens it sees these answers; they stay in the link, never on a server.";
+  } catch {
+    return "Copy the share link from the box above. Anyone who opens it sees these answers.";
+  }
+}
+
 /** The JSON text carried by the current URL's share fragment: {text} | {error} | null when there is none. */
 export function sharedFromLocation() {
   const hash = location.hash;

@@ -10,9 +10,10 @@
 // score/total are the best responses and scenarios at the last check; completed_at (an ISO date) is set
 // when that check had every scenario answered. Unreadable JSON starts fresh and says so. Nothing is sent
 // anywhere: there is no account, no cookie and no request other than the engine's own files.
-export const STORAGE_KEY = "candor:learning:v1";
+import { el } from "./dom.mjs";
+import { SITE_ROOT } from "./render.mjs";
 
-const SITE_ROOT = new URL("../../../", import.meta.url);
+export const STORAGE_KEY = "candor:learning:v1";
 const PROGRESS_PAGE = "learn/progress/";
 
 const NOTICES = {
@@ -21,15 +22,6 @@ const NOTICES = {
   unavailable: "This browser does not let the site save your progress, so your answers will not be kept after you leave the page.",
 };
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child != null) node.append(child);
-  return node;
-}
 
 function formatDate(iso) {
   const date = new Date(iso);

@@ -1,28 +1,11 @@
 // Rendering the engine's result with DOM calls only (textContent), so no answer or text can become markup.
-export const SITE_ROOT = new URL("../../../", import.meta.url);
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { el, importSvg } from "./dom.mjs";
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child != null) node.append(child);
-  return node;
-}
+export const SITE_ROOT = new URL("../../../", import.meta.url);
+
 
 function practiceLink(practice) {
   return el("a", { href: new URL(practice.url, SITE_ROOT).href }, `${practice.id ?? practice.practice} ${practice.title}`);
-}
-
-/** Import the engine's SVG chart through the XML parser (never innerHTML); drop anything scriptable. */
-function chart(svgText) {
-  if (!svgText) return null;
-  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-  const svg = doc.documentElement;
-  if (svg.namespaceURI !== SVG_NS || svg.querySelector("script, foreignObject")) return null;
-  return document.importNode(svg, true);
 }
 
 function verdictBanner(result) {
@@ -99,7 +82,7 @@ export function renderResult(body, result) {
   if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
   if (result.areas.length) {
     const figure = el("figure", { class: "candor-chart-figure" });
-    const svg = chart(result.chart_svg);
+    const svg = importSvg(result.chart_svg);
     if (svg) figure.append(svg);
     figure.append(areaTable(result));
     parts.push(el("h3", {}, "By area"), figure);

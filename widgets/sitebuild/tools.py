@@ -59,6 +59,15 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
         "</textarea></details>",
         '<p><button type="submit" class="md-button md-button--primary" data-candor-calculate hidden>Calculate</button></p>',
         "</form>",
+        '<div class="candor-keep" hidden><p class="candor-keep-note">The counts are saved in this browser only. Nothing is '
+        "sent anywhere.</p>",
+        '<div class="candor-actions" role="group" aria-label="Keep and share the counts">'
+        '<button type="button" class="md-button" data-candor-action="export">Export counts (CSV)</button>'
+        '<button type="button" class="md-button" data-candor-action="share">Copy share link</button>'
+        '<button type="button" class="md-button" data-candor-action="clear">Clear the counts</button></div>',
+        f'<div class="candor-share" data-candor-share hidden><label for="{fid}-share-url">Share link (the counts are in the '
+        f'link itself and never reach a server)</label><input type="text" id="{fid}-share-url" readonly data-candor-share-url></div>',
+        "</div>",
         '<div class="candor-notice" data-candor-notice aria-live="polite"></div>',
         f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
         f'<h2 id="{fid}-result-title">Result</h2><div class="candor-result-body" data-candor-result></div>',
