@@ -28,6 +28,8 @@ def parse_json_text(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise AnswersError(f"This is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.", "") from None
+    except RecursionError:
+        raise AnswersError("This is not a Candor answers file: its JSON nests far too deeply.", "") from None
 
 
 def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tuple[Envelope, list[str]]:

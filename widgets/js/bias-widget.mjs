@@ -31,7 +31,8 @@ function groupTable(result) {
       ),
     );
   }
-  return el("div", { class: "candor-bias-scroll" }, el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))), body));
+  const table = el("table", { class: "candor-bias-rates" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))), body);
+  return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, table);
 }
 
 function render(container, result) {
@@ -123,6 +124,8 @@ export function wireBias(widget, engine) {
     relabel();
   };
 
+  // Never let the browser submit the counts natively (into a URL) before or without the engine.
+  form.addEventListener("submit", (event) => event.preventDefault());
   restore();
   relabel();
   form.addEventListener("input", store);

@@ -128,6 +128,13 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return csp.add_policy(output)
 
 
+def on_post_build(config: Any) -> None:
+    """MkDocs writes 404.html without on_post_page: give it its policy too."""
+    page = Path(config["site_dir"]) / "404.html"
+    if page.is_file():
+        page.write_text(csp.add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     for path in (CONTENT, GLUE, STYLE, assets.ROOT / "widgets" / "candor"):
         server.watch(str(path))
