@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from candor import __version__
@@ -99,3 +100,22 @@ def test_an_empty_answers_file_has_no_verdict_and_fails_a_gate(tmp_path: Path, c
     path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers: {}\n")
     assert main(["check", "disclosure", path, "--fail-on", "label-required"]) == 1
     assert "Verdict: No verdict yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("check", sorted(p.stem for p in (Path(__file__).parents[2] / "content" / "checks").glob("*.yml")))
+def test_every_check_names_the_field_and_choices_on_bad_input(
+    check: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], loaded: dict[str, Any]
+) -> None:
+    q = loaded[check].questionnaire
+    single = next(x for x in q.questions if x.type == "single")
+    version = q.version
+    bad_option = write(tmp_path, "a.json", f'{{"questionnaire": "{check}", "version": {version}, "answers": {{"{single.id}": "nope"}}}}')
+    assert main(["check", check, bad_option]) == 2
+    err = capsys.readouterr().err
+    assert f"answers.{single.id}: 'nope' is not an option. Valid choices: {single.options[0].id}" in err
+    unknown = write(tmp_path, "b.json", f'{{"questionnaire": "{check}", "version": {version}, "answers": {{"zz-unknown": "x"}}}}')
+    assert main(["check", check, unknown]) == 2
+    assert "unknown question id 'zz-unknown'" in capsys.readouterr().err
+    future = write(tmp_path, "c.json", f'{{"questionnaire": "{check}", "version": {version + 1}, "answers": {{}}}}')
+    assert main(["check", check, future]) == 2
+    assert "newer than this site's version" in capsys.readouterr().err
