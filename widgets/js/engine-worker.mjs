@@ -39,20 +39,21 @@ async function snapshotBytes(response) {
 
 /**
  * Boot from the snapshot when it is already in the HTTP cache, or when the connection reports a lot of
- * bandwidth; otherwise boot plainly and prefetch it for the next visit. Resolves to bytes or null.
+ * bandwidth; otherwise boot plainly and prefetch it for the next visit. Resolves quickly to null or to
+ * {bytes: a promise of the snapshot}, so that the runtime's own download and compile overlap with it.
  */
 async function chooseSnapshot(manifest, mode) {
   if (!manifest.snapshot || mode === "plain") return null;
   const url = new URL(manifest.snapshot.file, ASSETS);
-  if (mode === "snapshot") return snapshotBytes(await fetch(url));
+  if (mode === "snapshot") return { bytes: fetch(url).then(snapshotBytes) };
   try {
     const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (cached.ok) return snapshotBytes(cached);
+    if (cached.ok) return { bytes: snapshotBytes(cached) };
   } catch {
     /* not cached */
   }
   const link = self.navigator.connection;
-  if (link && link.downlink >= 50 && !link.saveData) return snapshotBytes(await fetch(url));
+  if (link && link.downlink >= 50 && !link.saveData) return { bytes: fetch(url).then(snapshotBytes) };
   return null;
 }
 
@@ -89,8 +90,9 @@ async function boot() {
   let boot = "plain";
   const snapshot = await wanted;
   if (snapshot) {
+    snapshot.bytes.catch(() => {}); // a failure is handled where loadPyodide awaits it
     try {
-      pyodide = await startPython(loadPyodide, snapshot);
+      pyodide = await startPython(loadPyodide, snapshot.bytes);
       bridge = pyodide.pyimport("candor.bridge");
       if (bridge.ENGINE_DIGEST !== manifest.engine_digest) throw new Error("the snapshot holds another engine build");
       boot = "snapshot";
