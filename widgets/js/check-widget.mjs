@@ -158,8 +158,10 @@ export function wireCheck(widget, engine) {
   }
   const readFile = async (file) => {
     if (!file) return;
-    if (file.size > keep.MAX_FILE_BYTES) {
-      say(`The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${keep.MAX_FILE_BYTES / 1024} KB. Nothing was changed.`, "error");
+    // The engine's own limit, rendered into the widget at build time: a huge file is refused before it is read.
+    const limit = Number(widget.dataset.candorMaxBytes);
+    if (file.size > limit) {
+      say(`The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${limit / 1024} KB. Nothing was changed.`, "error");
       return;
     }
     await bringIn(await file.text(), "imported file");

@@ -1,6 +1,5 @@
 // Keeping answers: autosave in localStorage, JSON export, share links and downloads.
 // Everything here moves answers around as data; validating them is the engine's job (bridge op "read").
-export const MAX_FILE_BYTES = 256 * 1024; // the engine's own limit; checked here too so a huge file is never read
 const MAX_FRAGMENT = 16 * 1024;
 const SHARE_PREFIX = "#candor-share=";
 const SHARE_VERSION = "c1.";

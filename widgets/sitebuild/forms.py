@@ -7,6 +7,7 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 from __future__ import annotations
 
 from candor.catalog import Catalog
+from candor.intake import MAX_ANSWERS_BYTES
 from candor.questionnaire import (
     NOT_APPLICABLE,
     AllCondition,
@@ -115,6 +116,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
+        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
