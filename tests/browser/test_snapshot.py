@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +24,50 @@ def chatbot_verdict(page: Page) -> str | None:
     return page.get_attribute(f"{WIDGET} .candor-verdict", "data-verdict")
 
 
+def claim_missing_pages(packed: bytes) -> bytes:
+    """Mark eight all-zero pages as stored in the file's page map (widgets/js/snapshot-format.mjs) without adding them."""
+    assert packed[:4] == b"CSP1"
+    size, page = int.from_bytes(packed[4:8], "little"), int.from_bytes(packed[8:12], "little")
+    at = packed.index(b"\x00", 12)  # a byte of the page map that marks eight pages as zeros
+    assert at < 12 + math.ceil(math.ceil(size / page) / 8), "the page map has no all-zero byte"
+    return packed[:at] + b"\xff" + packed[at + 1 :]
+
+
+def boot_with_snapshot_body(page: Page, site_url: str, site_dir: Path, change: Any) -> str | None:
+    """Boot the disclosure check with the snapshot forced, its file's bytes replaced by change(bytes)."""
+    manifest = json.loads((site_dir / "assets/candor/manifest.json").read_text())
+    stored = (site_dir / "assets/candor" / manifest["snapshot"]["file"]).read_bytes()
+    body = change(stored, manifest["snapshot"])
+
+    def serve(route: Route) -> None:
+        route.fulfill(status=200, body=body, headers={"Content-Type": "application/octet-stream"})
+
+    page.context.route("**/assets/candor/snapshot/*", serve)
+    page.goto(site_url + "checks/disclosure/?candor-boot=snapshot")
+    wait_ready(page)
+    return page.get_attribute(WIDGET, "data-candor-boot")
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda raw: raw[: len(raw) // 3], id="truncated"),
-        pytest.param(lambda raw: b"\x1f\x8b" + bytes(range(256)) * 64, id="corrupt-gzip"),
-        pytest.param(lambda raw: gzip.compress(b"\x00" * 4096), id="not-a-snapshot"),
+        pytest.param(lambda raw, entry: raw[: len(raw) // 3], id="truncated"),
+        pytest.param(lambda raw, entry: b"\x1f\x8b" + bytes(range(256)) * 64, id="corrupt-gzip"),
+        pytest.param(lambda raw, entry: gzip.compress(b"\x00" * 4096), id="too-short"),
+        # The right length, but not our file format: the unpacking step refuses it.
+        pytest.param(lambda raw, entry: gzip.compress(b"\x00" * entry["inflated_bytes"]), id="not-a-snapshot"),
+        # Our format, the right length, but its page map claims pages that are not there.
+        pytest.param(lambda raw, entry: gzip.compress(claim_missing_pages(gzip.decompress(raw))), id="wrong-page-map"),
     ],
 )
 def test_a_damaged_snapshot_falls_back_to_a_plain_boot(page: Page, site_url: str, site_dir: Path, damage: Any) -> None:
-    manifest = json.loads((site_dir / "assets/candor/manifest.json").read_text())
-    raw = (site_dir / "assets/candor" / manifest["snapshot"]["file"]).read_bytes()
+    assert boot_with_snapshot_body(page, site_url, site_dir, damage) == "plain"
+    assert chatbot_verdict(page) == "label-required"
 
-    def serve_damaged(route: Route) -> None:
-        route.fulfill(status=200, body=damage(raw), headers={"Content-Type": "application/octet-stream"})
 
-    page.context.route("**/assets/candor/snapshot/*", serve_damaged)
-    page.goto(site_url + "checks/disclosure/?candor-boot=snapshot")
-    wait_ready(page)
-    assert page.get_attribute(WIDGET, "data-candor-boot") == "plain"
+def test_a_host_that_strips_the_gzip_layer_still_gets_the_snapshot_boot(page: Page, site_url: str, site_dir: Path) -> None:
+    """Some hosts serve a .bin decompressed (treating our gzip as a transfer encoding): the worker reads it as is."""
+    assert boot_with_snapshot_body(page, site_url, site_dir, lambda raw, entry: gzip.decompress(raw)) == "snapshot"
     assert chatbot_verdict(page) == "label-required"
 
 

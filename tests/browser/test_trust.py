@@ -640,10 +640,17 @@ class Audit:
             self.page.add_script_tag(path=str(AXE))
         self.found[state] = self.page.evaluate(
             """async (tags) => {
-              // Judge what a reader sees once transitions (button hover, tooltip fade) have finished.
+              // Long forms skip rendering off-screen groups (content-visibility: auto) until they scroll into
+              // view; axe measures sizes and colours from rendering, so audit every group as it looks on screen.
+              const skipped = [...document.querySelectorAll("*")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
+              skipped.forEach((e) => { e.style.contentVisibility = "visible"; });
+              // Judge what a reader sees once transitions (button hover, tooltip fade, a group that has just
+              // been rendered catching up with a scheme change) have finished.
+              await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
               const settled = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
               await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1500))]);
               const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+              skipped.forEach((e) => { e.style.contentVisibility = ""; });
               return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 240), why: n.failureSummary })),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -112,3 +114,41 @@ def test_form_is_static_html_with_labels(site_dir: Path) -> None:
     assert inputs
     for input_id in inputs:
         assert f'<label class="candor-option" for="{input_id}">' in html
+
+
+def test_check_pages_start_the_engine_from_the_head_and_no_other_page_does(site_dir: Path) -> None:
+    """The engine (13 MB the first time) starts early only where a widget needs it at once: the check pages."""
+    starter = re.compile(r'<head>.*<script type="module" async src="[./]*assets/candor/js/engine-start\.mjs"></script>.*</head>', re.S)
+    for name, html in ((str(p.relative_to(site_dir)), p.read_text()) for p in site_dir.rglob("*.html")):
+        eager = name.startswith("checks/") and ("data-candor-check=" in html or "data-candor-tool=" in html)
+        assert bool(starter.search(html)) == eager, name
+    assert "data-candor-lazy" in (site_dir / "guidance/transparency/index.html").read_text()
+
+
+def test_search_indexes_the_methodology_but_not_the_widgets_questions(site_dir: Path) -> None:
+    docs = json.loads((site_dir / "search/search_index.json").read_text())["docs"]
+    question = json.loads((site_dir / "assets/candor/checks/prelaunch.json").read_text())
+    wording = next(q["text"] for q in question["check"]["questions"] if q["area"] != "profile")
+    where = {d["location"].split("#")[0] for d in docs if wording in d["text"] or wording in d["title"]}
+    assert "checks/methodology/" in where
+    assert not {w for w in where if w.startswith(("checks/prelaunch/", "guidance/"))}
+    # The prose around a widget is still found: the check page's own introduction and its CLI section.
+    check_page = [d for d in docs if d["location"].startswith("checks/prelaunch/")]
+    assert any("provisional" in d["text"] for d in check_page)
+    assert any(d["title"] == "Use it in CI" for d in check_page)
+
+
+def test_the_snapshot_file_is_the_sparse_format_the_manifest_describes(site_dir: Path) -> None:
+    """widgets/js/snapshot-format.mjs: header, page map, then exactly the pages the map marks as stored."""
+    entry = json.loads((site_dir / "assets/candor/manifest.json").read_text())["snapshot"]
+    stored = (site_dir / "assets/candor" / entry["file"]).read_bytes()
+    assert len(stored) == entry["bytes"]
+    packed = gzip.decompress(stored)
+    assert len(packed) == entry["inflated_bytes"] and packed[:4] == b"CSP1"
+    size, page = int.from_bytes(packed[4:8], "little"), int.from_bytes(packed[8:12], "little")
+    pages = math.ceil(size / page)
+    page_map = packed[12 : 12 + math.ceil(pages / 8)]
+    kept = [i for i in range(pages) if page_map[i >> 3] >> (i & 7) & 1]
+    assert len(packed) == 12 + len(page_map) + sum(min(page, size - i * page) for i in kept)
+    assert 0 < len(kept) < pages  # some pages are left out (zeros), and the rest is there
+    assert size > 16 * 2**20  # a whole Pyodide heap, not a stub

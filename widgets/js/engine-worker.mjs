@@ -26,15 +26,51 @@ async function fetchOk(url, as = "json") {
   return as === "json" ? response.json() : response.text();
 }
 
-const isGzip = (bytes) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+const isGzip = (bytes) => bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** The snapshot's bytes, decompressed here so any static host works, compressing .bin or not. */
-async function snapshotBytes(response) {
+/** Read a stream into one buffer of the size the manifest gives; a shorter or longer stream is an error. */
+async function readExactly(stream, size) {
+  const out = new Uint8Array(size);
+  let filled = 0;
+  const reader = stream.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (filled + chunk.value.length > size) throw new Error("the snapshot is larger than the manifest says");
+    out.set(chunk.value, filled);
+    filled += chunk.value.length;
+  }
+  if (filled !== size) throw new Error("the snapshot is truncated");
+  return out;
+}
+
+/**
+ * The snapshot's bytes: inflated here as they arrive (so inflating overlaps the download), whether or not
+ * the host compressed the .bin on the wire (our own gzip layer is recognised by its first two bytes), then
+ * unpacked from the sparse format (snapshot-format.mjs).
+ */
+async function snapshotBytes(response, size) {
   if (!response.ok) throw new Error(`snapshot answered ${response.status}`);
-  const raw = new Uint8Array(await response.arrayBuffer());
-  if (!isGzip(raw)) return raw; // the host already removed our gzip layer
-  const stream = new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = response.body.getReader();
+  let head = new Uint8Array(0);
+  let ended = false;
+  while (head.length < 2 && !ended) {
+    const chunk = await reader.read();
+    if (chunk.done) ended = true;
+    else head = head.length ? new Uint8Array([...head, ...chunk.value]) : chunk.value;
+  }
+  const body = new ReadableStream({
+    start(controller) {
+      if (head.length) controller.enqueue(head);
+      if (ended) controller.close();
+    },
+    async pull(controller) {
+      const chunk = await reader.read();
+      if (chunk.done) controller.close();
+      else controller.enqueue(chunk.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const packed = await readExactly(isGzip(head) ? body.pipeThrough(new DecompressionStream("gzip")) : body, size);
+  return (await snapshotFormat).unpack(packed);
 }
 
 /**
@@ -45,15 +81,16 @@ async function snapshotBytes(response) {
 async function chooseSnapshot(manifest, mode) {
   if (!manifest.snapshot || mode === "plain") return null;
   const url = new URL(manifest.snapshot.file, ASSETS);
-  if (mode === "snapshot") return { bytes: fetch(url).then(snapshotBytes) };
+  const size = manifest.snapshot.inflated_bytes;
+  if (mode === "snapshot") return { bytes: fetch(url).then((response) => snapshotBytes(response, size)) };
   try {
     const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (cached.ok) return { bytes: snapshotBytes(cached) };
+    if (cached.ok) return { bytes: snapshotBytes(cached, size) };
   } catch {
     /* not cached */
   }
   const link = self.navigator.connection;
-  if (link && link.downlink >= 50 && !link.saveData) return { bytes: fetch(url).then(snapshotBytes) };
+  if (link && link.downlink >= 50 && !link.saveData) return { bytes: fetch(url).then((response) => snapshotBytes(response, size)) };
   return null;
 }
 
@@ -74,10 +111,18 @@ async function startPython(loadPyodide, snapshot) {
   return Promise.race([loadPyodide(options), aborted]);
 }
 
+// Started at once, in parallel: the manifest, the loader and the runtime's JavaScript (Pyodide imports the same
+// URL later and gets this module instance), so no download waits for another.
+const manifestReady = fetchOk(new URL("manifest.json", ASSETS));
+manifestReady.catch(() => {});
+const runtime = import(new URL("pyodide.mjs", RUNTIME).href);
+import(new URL("pyodide.asm.mjs", RUNTIME).href).catch(() => {});
+const snapshotFormat = import("./snapshot-format.mjs");
+snapshotFormat.catch(() => {});
+
 async function boot() {
   progress("download");
-  const runtime = import(new URL("pyodide.mjs", RUNTIME).href); // in parallel with the manifest and snapshot
-  const manifest = await fetchOk(new URL("manifest.json", ASSETS));
+  const manifest = await manifestReady;
   const mode = FORCED || manifest.boot || "auto";
   const wanted = chooseSnapshot(manifest, mode).catch((error) => {
     console.info(`candor: snapshot unavailable (${error.message}); booting plainly`);
@@ -145,16 +190,21 @@ const BUNDLES = {
   "load-tool": ["tools", "tool-load", "tool"],
 };
 
-async function loadBundle(kind, id, manifest) {
+// A bundle is fetched as soon as a page asks for it, while the engine may still be booting; it is handed to
+// the engine once that is ready.
+function loadBundle(kind, id) {
   const [section, op, noun] = BUNDLES[kind];
   const key = `${section}/${id}`;
   if (!loaded.has(key)) {
-    const entry = (manifest[section] || {})[id];
-    if (!entry) throw new Error(`this site has no ${noun} called ${id}`);
+    const text = manifestReady.then((manifest) => {
+      const entry = (manifest[section] || {})[id];
+      if (!entry) throw new Error(`this site has no ${noun} called ${id}`);
+      return fetchOk(new URL(entry.bundle, ASSETS), "text");
+    });
     loaded.set(
       key,
-      fetchOk(new URL(entry.bundle, ASSETS), "text").then((text) => {
-        const reply = JSON.parse(bridge.handle(`{"op":"${op}","bundle":${text}}`));
+      Promise.all([text, ready]).then(([bundle]) => {
+        const reply = JSON.parse(bridge.handle(`{"op":"${op}","bundle":${bundle}}`));
         if (!reply.ok) throw new Error(reply.error.message);
         return reply.result;
       }),
@@ -166,10 +216,10 @@ async function loadBundle(kind, id, manifest) {
 self.onmessage = async ({ data }) => {
   const { id, kind } = data;
   try {
-    const { manifest } = await ready;
     if (kind in BUNDLES) {
-      post({ type: "reply", id, response: { ok: true, result: await loadBundle(kind, data.name, manifest) } });
+      post({ type: "reply", id, response: { ok: true, result: await loadBundle(kind, data.name) } });
     } else {
+      await ready;
       post({ type: "reply", id, response: JSON.parse(bridge.handle(data.request)) });
     }
   } catch (error) {

@@ -87,19 +87,21 @@ class Engine {
     });
   }
 
+  // Bundle loads go to the worker at once: it fetches the bundle while Python is still starting.
+
   /** Load a check's bundle into the engine (once). Resolves to {ok, result|error}. */
   load(check) {
-    return this.ready.then(() => this.send({ kind: "load", name: check }));
+    return this.send({ kind: "load", name: check });
   }
 
   /** Load a quiz's bundle into the engine (once). Resolves to {ok, result|error}. */
   loadQuiz(quiz) {
-    return this.ready.then(() => this.send({ kind: "load-quiz", name: quiz }));
+    return this.send({ kind: "load-quiz", name: quiz });
   }
 
   /** Load a calculator tool's bundle into the engine (once). Resolves to {ok, result|error}. */
   loadTool(tool) {
-    return this.ready.then(() => this.send({ kind: "load-tool", name: tool }));
+    return this.send({ kind: "load-tool", name: tool });
   }
 
   /** Send one bridge request (an object); resolves to the bridge's {ok, result|error} reply. */

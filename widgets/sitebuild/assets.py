@@ -21,6 +21,7 @@ PYODIDE_PATTERNS = ("pyodide.mjs", "pyodide.asm.*", "python_stdlib.zip", "pyodid
 WHEEL_CACHE = ROOT / ".cache" / "wheel"
 SNAPSHOT_CACHE = ROOT / ".cache" / "snapshot"
 SNAPSHOT_MAKER = ROOT / "widgets" / "snapshot" / "make-snapshot.mjs"
+SNAPSHOT_FORMAT = ROOT / "widgets" / "js" / "snapshot-format.mjs"
 
 
 class BuildError(RuntimeError):
@@ -79,12 +80,14 @@ def build_wheel() -> Path:
 def build_snapshot(wheel: Path) -> Path | None:
     """The engine's Pyodide memory snapshot (gzip), made in Node from the served runtime and this wheel.
 
-    Cached by wheel hash and Pyodide version, so it is remade exactly when the engine, the content (both are
-    in the wheel) or the runtime changes. ``CANDOR_SNAPSHOT=0`` skips it (the site then always boots plainly).
+    Cached by wheel hash, Pyodide version and the maker's own code, so it is remade exactly when the engine,
+    the content (both are in the wheel), the runtime or the file format changes. ``CANDOR_SNAPSHOT=0`` skips
+    it (the site then always boots plainly).
     """
     if os.environ.get("CANDOR_SNAPSHOT") == "0":
         return None
-    key = f"{file_sha256(wheel)[:16]}-{pyodide_version()}"
+    maker = hashlib.sha256(SNAPSHOT_MAKER.read_bytes() + SNAPSHOT_FORMAT.read_bytes()).hexdigest()[:8]
+    key = f"{file_sha256(wheel)[:16]}-{pyodide_version()}-{maker}"
     target = SNAPSHOT_CACHE / f"snapshot-{key}.bin"
     if target.is_file():
         return target
@@ -106,6 +109,13 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def snapshot_entry(snapshot: Path) -> dict[str, Any]:
+    """The snapshot's file name and sizes; the worker inflates it into a buffer of exactly inflated_bytes."""
+    data = snapshot.read_bytes()
+    inflated = int.from_bytes(data[-4:], "little")  # gzip's ISIZE trailer; the file is far below 4 GiB
+    return {"file": f"snapshot/{snapshot.name}", "bytes": len(data), "inflated_bytes": inflated}
+
+
 def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict[str, Any]:
     """What the worker needs to boot: runtime version, wheel, snapshot, engine identity, bundle names."""
     from candor import __version__
@@ -121,6 +131,6 @@ def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict
         "engine_digest": ENGINE_DIGEST,
         "wheel": wheel.name,
         "wheel_sha256": file_sha256(wheel),
-        "snapshot": {"file": f"snapshot/{snapshot.name}", "bytes": snapshot.stat().st_size} if snapshot else None,
+        "snapshot": snapshot_entry(snapshot) if snapshot else None,
         "checks": {cid: {"version": c["version"], "bundle": f"checks/{cid}.json"} for cid, c in checks.items()},
     }

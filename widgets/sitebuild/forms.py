@@ -18,7 +18,7 @@ from candor.questionnaire import (
     Questionnaire,
 )
 
-from .markup import esc, rel
+from .markup import NOT_INDEXED, esc, rel
 
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
@@ -117,7 +117,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
         f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}"'
-        f' data-candor-state="static"{" data-candor-lazy" if lazy else ""}>',
+        f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
         "This check runs Python in your browser. Your answers never leave this device.</div>",
@@ -131,9 +131,11 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
             continue
         out.append(f'<section class="candor-area" data-area="{esc(area.id)}" aria-labelledby="{fid}-area-{area.id}">')
         if len(q.areas) > 1:
-            out.append(f'<h2 class="candor-area-title" id="{fid}-area-{area.id}">{esc(area.title)}</h2>')
+            out.append(f'<h2 class="candor-area-title" id="{fid}-area-{area.id}" {NOT_INDEXED}>{esc(area.title)}</h2>')
         else:
-            out.append(f'<h2 class="candor-area-title candor-visually-hidden" id="{fid}-area-{area.id}">{esc(area.title)}</h2>')
+            out.append(
+                f'<h2 class="candor-area-title candor-visually-hidden" id="{fid}-area-{area.id}" {NOT_INDEXED}>{esc(area.title)}</h2>'
+            )
         if area.intro:
             out.append(f'<p class="candor-area-intro">{esc(area.intro)}</p>')
         out += [_question(q, x, catalog, page_url) for x in questions]
@@ -142,7 +144,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
         "</form>",
         _toolbar(fid),
         f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
-        f'<h2 id="{fid}-result-title">Result</h2>',
+        f'<h2 id="{fid}-result-title" {NOT_INDEXED}>Result</h2>',
         f'<div class="candor-result-body" id="{fid}-result-body" aria-live="polite" aria-atomic="true"></div>',
         "</section>",
         "</div>",

@@ -105,10 +105,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
             raise PluginError(f"{page.file.src_uri}: unknown theme {arg!r}")
         return guidance.practices_markdown(str(arg), cat, src)
 
+    # Widgets on the check pages start the engine at once (overrides/main.html then starts it from <head>);
+    # those embedded in guidance pages wait until the reader uses them.
+    lazy = not src.startswith("checks/")
+
+    def widget(html: str) -> str:
+        if not lazy:
+            page.meta["candor_engine"] = "eager"
+        return html
+
     renderers: dict[str, shortcodes.Renderer] = {
-        "form": lambda arg: forms.render_form(check(arg), cat, url, lazy=not src.startswith("checks/")),
+        "form": lambda arg: widget(forms.render_form(check(arg), cat, url, lazy=lazy)),
         "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
-        "bias-audit": lambda _: tools.bias_form(cat, url, lazy=not src.startswith("checks/")),
+        "bias-audit": lambda _: widget(tools.bias_form(cat, url, lazy=lazy)),
         "practices": theme,
         "themes": lambda _: guidance.theme_index_markdown(cat, src),
         "sources": lambda _: guidance.sources_markdown(cat, src),

@@ -5,6 +5,10 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
+# Material's search leaves out elements (and sections under headings) carrying this attribute. Widgets carry it:
+# their questions are controls, not reading matter, and the methodology page indexes the same wording once.
+NOT_INDEXED = "data-search-exclude"
+
 
 def esc(text: str) -> str:
     return escape(text, quote=True)

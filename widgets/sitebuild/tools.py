@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from candor.catalog import Catalog
 
-from .markup import esc, rel
+from .markup import NOT_INDEXED, esc, rel
 
 ROWS = 4
 
@@ -36,7 +36,7 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     )
     return "\n".join([
         f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
-        f'{" data-candor-lazy" if lazy else ""}>',
+        f'{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(tool["summary"])}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
         "The calculator runs in your browser. The counts you enter never leave this device.</div>",
@@ -70,7 +70,7 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
         "</div>",
         '<div class="candor-notice" data-candor-notice aria-live="polite"></div>',
         f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
-        f'<h2 id="{fid}-result-title">Result</h2><div class="candor-result-body" data-candor-result></div>',
+        f'<h2 id="{fid}-result-title" {NOT_INDEXED}>Result</h2><div class="candor-result-body" data-candor-result></div>',
         f'<p class="candor-guidance">Guidance: {guidance}</p>',
         "</section>",
         "</div>",

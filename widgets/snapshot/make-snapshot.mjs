@@ -6,6 +6,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { pack } from "../js/snapshot-format.mjs";
 
 const [pyodideDir, wheel, out] = process.argv.slice(2);
 if (!out) {
@@ -17,5 +18,6 @@ const pyodide = await loadPyodide({ indexURL: path.resolve(pyodideDir) + path.se
 pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel");
 pyodide.runPython("import candor.bridge");
 const snapshot = pyodide.makeMemorySnapshot();
-await writeFile(out, gzipSync(snapshot, { level: 6 }));
-console.log(JSON.stringify({ raw_bytes: snapshot.length, gzip_bytes: (await readFile(out)).length }));
+const packed = pack(snapshot);
+await writeFile(out, gzipSync(packed, { level: 6 }));
+console.log(JSON.stringify({ snapshot_bytes: snapshot.length, packed_bytes: packed.length, gzip_bytes: (await readFile(out)).length }));
