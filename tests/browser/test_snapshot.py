@@ -55,9 +55,9 @@ def boot_with_snapshot_body(page: Page, site_url: str, site_dir: Path, change: A
         pytest.param(lambda raw, entry: b"\x1f\x8b" + bytes(range(256)) * 64, id="corrupt-gzip"),
         pytest.param(lambda raw, entry: gzip.compress(b"\x00" * 4096), id="too-short"),
         # The right length, but not our file format: the unpacking step refuses it.
-        pytest.param(lambda raw, entry: gzip.compress(b"\x00" * entry["inflated_bytes"]), id="not-a-snapshot"),
+        pytest.param(lambda raw, entry: gzip.compress(b"\x00" * entry["inflated_bytes"], 1), id="not-a-snapshot"),
         # Our format, the right length, but its page map claims pages that are not there.
-        pytest.param(lambda raw, entry: gzip.compress(claim_missing_pages(gzip.decompress(raw))), id="wrong-page-map"),
+        pytest.param(lambda raw, entry: gzip.compress(claim_missing_pages(gzip.decompress(raw)), 1), id="wrong-page-map"),
     ],
 )
 def test_a_damaged_snapshot_falls_back_to_a_plain_boot(page: Page, site_url: str, site_dir: Path, damage: Any) -> None:

@@ -87,7 +87,7 @@ class Engine {
     });
   }
 
-  // Bundle loads go to the worker at once: it fetches the bundle while Python is still starting.
+  // Bundle loads are sent at once, not after ready: the worker fetches the bundle while Python is still starting.
 
   /** Load a check's bundle into the engine (once). Resolves to {ok, result|error}. */
   load(check) {
