@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/run.py [--runs 5] [--calls 200] [--check prelaunch] [--out benchmarks/results/latest.json]
 
 Figures: cold page-to-ready for the widget page (plain boot, as a first visit; and forced snapshot boot) and
-for a bare page that only calls loadPyodide() from the same files (the floor), with ratios; warm
+for a bare page that only calls loadPyodide() from the same files (the floor), with ratios, plus a diagnostic
+snapshot run with Material's search index blocked (what the theme's indexing costs the engine on 2 cores); warm
 reload-to-ready with a persistent profile (widget, which then boots from the cached snapshot, and bare); a
 throttled first visit (10 Mbit/s, 40 ms RTT, gzip on the wire) with the adaptive boot against a forced plain
 boot; score round trip through the worker (p50/p95); last answer to updated result on the page (p50/p95);
@@ -86,6 +87,14 @@ class Counter(SimpleHTTPRequestHandler):
         self.log.append((self.path.split("?")[0], len(data)))
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that closes a connection early (a cancelled prefetch, a closed context) is not an error here."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 2)
@@ -119,11 +128,14 @@ def transfer(browser: Any, url: str, log: list[tuple[str, int]], site: Path, rea
             "pyodide_bytes": sum(n for p, n in log if "/assets/pyodide/" in p)}
 
 
-def cold(browser: Any, url: str, selector: str, attribute: str, runs: int) -> list[float]:
+def cold(browser: Any, url: str, selector: str, attribute: str, runs: int, block: str | None = None) -> list[float]:
+    """Fresh-context page loads; ``block`` aborts requests matching a glob (a diagnostic, see main)."""
     times = []
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()
+        if block:
+            page.route(block, lambda route: route.abort())
         page.goto(url)
         page.wait_for_selector(selector, timeout=120_000, state="attached")
         times.append(float(page.get_attribute(selector, attribute) or 0))
@@ -275,7 +287,7 @@ def main() -> None:
         log: list[tuple[str, int]] = []
         gzip_on_wire = [False]
         handler = functools.partial(type("H", (Counter,), {"log": log, "gzip_on_wire": gzip_on_wire}), directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = QuietServer(("127.0.0.1", 0), handler)
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         build(site, url)  # warm the wheel cache, then time a representative rebuild
         out["mkdocs_build_s"] = build(site, url)
@@ -289,13 +301,19 @@ def main() -> None:
             widget = cold(browser, widget_page + "?candor-boot=plain", ready, "data-candor-ready-at", args.runs)
             snap = cold(browser, widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at", args.runs)
             bare = cold(browser, f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at", args.runs)
+            # Diagnostic: Material builds its search index in a worker on every full page load; on a 2-core
+            # machine that competes with the engine. Blocking the index shows what that costs.
+            unsearched = cold(browser, widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at", args.runs,
+                              block="**/search/search_index.json")
             floor = statistics.median(bare)
             out["cold_ready_ms"] = {
                 "widget_plain_median": statistics.median(widget), "widget_snapshot_median": statistics.median(snap),
                 "bare_loadPyodide_median": floor,
                 "ratio_plain_to_bare": round(statistics.median(widget) / floor, 3),
                 "ratio_snapshot_to_bare": round(statistics.median(snap) / floor, 3),
-                "runs": {"widget_plain": widget, "widget_snapshot": snap, "bare": bare},
+                "diagnostic_snapshot_without_search_index_median": statistics.median(unsearched),
+                "diagnostic_ratio_without_search_index": round(statistics.median(unsearched) / floor, 3),
+                "runs": {"widget_plain": widget, "widget_snapshot": snap, "bare": bare, "snapshot_without_search": unsearched},
             }
             out["transfer"] = {
                 "guideline_page": transfer(browser, f"{url}guidance/transparency/", log, site, None),
