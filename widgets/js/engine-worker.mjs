@@ -26,6 +26,15 @@ async function fetchOk(url, as = "json") {
   return as === "json" ? response.json() : response.text();
 }
 
+// Started at once, in parallel, so no download waits for another: the manifest, the loader, the runtime's
+// JavaScript (Pyodide imports the same URL later and gets this module instance) and the snapshot's unpacker.
+const manifestReady = fetchOk(new URL("manifest.json", ASSETS));
+manifestReady.catch(() => {});
+const runtime = import(new URL("pyodide.mjs", RUNTIME).href);
+import(new URL("pyodide.asm.mjs", RUNTIME).href).catch(() => {});
+const snapshotFormat = import("./snapshot-format.mjs");
+snapshotFormat.catch(() => {});
+
 const isGzip = (bytes) => bytes.length > 1 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 /** Read a stream into one buffer of the size the manifest gives; a shorter or longer stream is an error. */
@@ -110,15 +119,6 @@ async function startPython(loadPyodide, snapshot) {
   if (snapshot) options._loadSnapshot = snapshot;
   return Promise.race([loadPyodide(options), aborted]);
 }
-
-// Started at once, in parallel: the manifest, the loader and the runtime's JavaScript (Pyodide imports the same
-// URL later and gets this module instance), so no download waits for another.
-const manifestReady = fetchOk(new URL("manifest.json", ASSETS));
-manifestReady.catch(() => {});
-const runtime = import(new URL("pyodide.mjs", RUNTIME).href);
-import(new URL("pyodide.asm.mjs", RUNTIME).href).catch(() => {});
-const snapshotFormat = import("./snapshot-format.mjs");
-snapshotFormat.catch(() => {});
 
 async function boot() {
   progress("download");
