@@ -90,16 +90,16 @@ async function snapshotBytes(response, size) {
 async function chooseSnapshot(manifest, mode) {
   if (!manifest.snapshot || mode === "plain") return null;
   const url = new URL(manifest.snapshot.file, ASSETS);
-  const size = manifest.snapshot.inflated_bytes;
-  if (mode === "snapshot") return { bytes: fetch(url).then((response) => snapshotBytes(response, size)) };
+  const read = (response) => snapshotBytes(response, manifest.snapshot.inflated_bytes);
+  if (mode === "snapshot") return { bytes: fetch(url).then(read) };
   try {
     const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (cached.ok) return { bytes: snapshotBytes(cached, size) };
+    if (cached.ok) return { bytes: read(cached) };
   } catch {
     /* not cached */
   }
   const link = self.navigator.connection;
-  if (link && link.downlink >= 50 && !link.saveData) return { bytes: fetch(url).then((response) => snapshotBytes(response, size)) };
+  if (link && link.downlink >= 50 && !link.saveData) return { bytes: fetch(url).then(read) };
   return null;
 }
 

@@ -111,9 +111,11 @@ def file_sha256(path: Path) -> str:
 
 def snapshot_entry(snapshot: Path) -> dict[str, Any]:
     """The snapshot's file name and sizes; the worker inflates it into a buffer of exactly inflated_bytes."""
-    data = snapshot.read_bytes()
-    inflated = int.from_bytes(data[-4:], "little")  # gzip's ISIZE trailer; the file is far below 4 GiB
-    return {"file": f"snapshot/{snapshot.name}", "bytes": len(data), "inflated_bytes": inflated}
+    size = snapshot.stat().st_size
+    with snapshot.open("rb") as fh:
+        fh.seek(size - 4)
+        inflated = int.from_bytes(fh.read(4), "little")  # gzip's ISIZE trailer; the file is far below 4 GiB
+    return {"file": f"snapshot/{snapshot.name}", "bytes": size, "inflated_bytes": inflated}
 
 
 def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict[str, Any]:
