@@ -152,3 +152,28 @@ def test_the_snapshot_file_is_the_sparse_format_the_manifest_describes(site_dir:
     assert len(packed) == 12 + len(page_map) + sum(min(page, size - i * page) for i in kept)
     assert 0 < len(kept) < pages  # some pages are left out (zeros), and the rest is there
     assert size > 16 * 2**20  # a whole Pyodide heap, not a stub
+
+
+def _search_worker(html: str) -> str:
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    assert config, "the page has no Material config"
+    return str(json.loads(config.group(1))["search"])
+
+
+def test_pages_that_start_the_engine_build_the_search_index_after_it(site_dir: Path) -> None:
+    """sitebuild/search_defer.py: the check pages load Material's own search worker through the wrapper."""
+    materials = sorted(p.name for p in (site_dir / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert len(materials) == 1
+    assert (site_dir / "assets/candor/js/search-after-engine.js").is_file()
+    deferred = 0
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text()
+        if "<script id=\"__config\"" not in html:
+            continue
+        worker = urljoin(f"http://x/{path.relative_to(site_dir).as_posix()}", _search_worker(html))
+        if "engine-start.mjs" in html:
+            deferred += 1
+            assert worker == f"http://x/assets/candor/js/search-after-engine.js#{materials[0]}", path
+        else:
+            assert worker == f"http://x/assets/javascripts/workers/{materials[0]}", path
+    assert deferred >= 5  # every check page and the bias calculator

@@ -3,4 +3,17 @@
 // wired later by candor.mjs, gets this same engine (one module instance, one worker per document).
 import { getEngine } from "./engine.mjs";
 
-getEngine();
+const engine = getEngine();
+
+// On these pages Material's search index is built after the engine has started (search-after-engine.js), or
+// as soon as the reader goes to the search box.
+const channel = new BroadcastChannel("candor-search");
+const indexNow = () => {
+  channel.postMessage("index now");
+  document.removeEventListener("focusin", onFocus);
+};
+const onFocus = (event) => {
+  if (event.target.matches?.("[data-md-component=search-query]")) indexNow();
+};
+document.addEventListener("focusin", onFocus);
+engine.ready.then(indexNow, indexNow);

@@ -21,7 +21,7 @@ from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, csp, forms, guidance, learning, methodology, shortcodes, tools
+from sitebuild import assets, csp, forms, guidance, learning, methodology, search_defer, shortcodes, tools
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -69,7 +69,7 @@ def on_files(files: Files, config: Any) -> Files:
     _add(files, config, f"assets/candor/wheels/{wheel.name}", path=wheel)
     if snapshot is not None:
         _add(files, config, f"assets/candor/snapshot/{snapshot.name}", path=snapshot)
-    for path in sorted(GLUE.glob("*.mjs")):
+    for path in sorted([*GLUE.glob("*.mjs"), *GLUE.glob("*.js")]):
         _add(files, config, f"assets/candor/js/{path.name}", path=path)
     for path in sorted(STYLE.glob("*.css")):
         _add(files, config, f"assets/candor/{path.name}", path=path)
@@ -133,7 +133,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Every page gets its Content Security Policy, with the hashes of the inline scripts it really has."""
+    """Every page gets its Content Security Policy, with the hashes of the inline scripts it really has.
+
+    Pages that boot the engine at once build Material's search index after it (sitebuild/search_defer.py)."""
+    if page.meta.get("candor_engine") == "eager":
+        try:
+            output = search_defer.defer_search_index(output)
+        except search_defer.SearchDeferError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return csp.add_policy(output)
 
 
