@@ -3,13 +3,13 @@
     .venv/bin/python benchmarks/run.py [--runs 5] [--calls 200] [--check prelaunch] [--out benchmarks/results/latest.json]
 
 Figures: cold page-to-ready for the widget page (plain boot, as a first visit; and forced snapshot boot) and
-for a bare page that only calls loadPyodide() from the same files (the floor), with ratios, plus a diagnostic
-snapshot run with Material's search index blocked (what the theme's indexing costs the engine on 2 cores); warm
+for a bare page that only calls loadPyodide() from the same files (the floor), with ratios; warm
 reload-to-ready with a persistent profile (widget, which then boots from the cached snapshot, and bare); a
 throttled first visit (10 Mbit/s, 40 ms RTT, gzip on the wire) with the adaptive boot against a forced plain
 boot; score round trip through the worker (p50/p95); last answer to updated result on the page (p50/p95);
 bytes per page and per first and repeat visit (raw and gzip); mkdocs build wall time; the CLI's cost for 1
-and for 10,000 answer sets.
+and for 10,000 answer sets. Variants that are compared are measured interleaved (one of each per round,
+the order rotating), so drift in a shared machine's load falls on all of them alike.
 """
 
 from __future__ import annotations
@@ -128,18 +128,27 @@ def transfer(browser: Any, url: str, log: list[tuple[str, int]], site: Path, rea
             "pyodide_bytes": sum(n for p, n in log if "/assets/pyodide/" in p)}
 
 
-def cold(browser: Any, url: str, selector: str, attribute: str, runs: int, block: str | None = None) -> list[float]:
-    """Fresh-context page loads; ``block`` aborts requests matching a glob (a diagnostic, see main)."""
-    times = []
-    for _ in range(runs):
-        context = browser.new_context()
-        page = context.new_page()
-        if block:
-            page.route(block, lambda route: route.abort())
-        page.goto(url)
-        page.wait_for_selector(selector, timeout=120_000, state="attached")
-        times.append(float(page.get_attribute(selector, attribute) or 0))
-        context.close()
+Target = tuple[str, str, str]  # url, selector that appears when ready, attribute holding the ready time
+
+
+def rotated(names: list[str], round_: int) -> list[str]:
+    """One of each per round, starting one further each time, so that drift in the machine's load falls alike."""
+    k = round_ % len(names)
+    return names[k:] + names[:k]
+
+
+def cold(browser: Any, targets: dict[str, Target], runs: int) -> dict[str, list[float]]:
+    """Fresh-context page loads, interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in targets}
+    for round_ in range(runs):
+        for name in rotated(list(targets), round_):
+            url, selector, attribute = targets[name]
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector(selector, timeout=120_000, state="attached")
+            times[name].append(float(page.get_attribute(selector, attribute) or 0))
+            context.close()
     return times
 
 
@@ -150,42 +159,52 @@ def launch_kwargs() -> dict[str, Any]:
     return kwargs
 
 
-def warm(playwright: Any, url: str, selector: str, attribute: str, runs: int) -> list[float]:
-    """Second and later visits with a persistent profile (HTTP cache and wasm code cache kept)."""
-    times = []
-    with tempfile.TemporaryDirectory() as profile:
+def warm(playwright: Any, targets: dict[str, Target], runs: int) -> dict[str, list[float]]:
+    """Second and later visits with a persistent profile per target (HTTP cache and wasm code cache kept),
+    interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in targets}
+
+    def visit(profile: str, url: str, selector: str, attribute: str) -> float:
         context = playwright.chromium.launch_persistent_context(profile, **launch_kwargs())
         page = context.new_page()
         page.goto(url)
         page.wait_for_selector(selector, timeout=120_000, state="attached")
-        page.wait_for_load_state("networkidle")  # lets the low-priority snapshot prefetch finish
-        page.wait_for_timeout(2500)
+        ready_at = float(page.get_attribute(selector, attribute) or 0)
         context.close()
-        for _ in range(runs):
-            context = playwright.chromium.launch_persistent_context(profile, **launch_kwargs())
+        return ready_at
+
+    with tempfile.TemporaryDirectory() as tmp:
+        profiles = {name: str(Path(tmp) / str(i)) for i, name in enumerate(targets)}
+        for name, (url, selector, _) in targets.items():  # the first visit fills the caches
+            context = playwright.chromium.launch_persistent_context(profiles[name], **launch_kwargs())
             page = context.new_page()
             page.goto(url)
             page.wait_for_selector(selector, timeout=120_000, state="attached")
-            times.append(float(page.get_attribute(selector, attribute) or 0))
+            page.wait_for_load_state("networkidle")  # lets the low-priority snapshot prefetch finish
+            page.wait_for_timeout(2500)
             context.close()
+        for round_ in range(runs):
+            for name in rotated(list(targets), round_):
+                times[name].append(visit(profiles[name], *targets[name]))
     return times
 
 
-def throttled(browser: Any, url: str, runs: int) -> list[float]:
-    """Cold first visits at 10 Mbit/s and 40 ms RTT (Chromium network emulation)."""
-    times = []
-    for _ in range(runs):
-        context = browser.new_context()
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8,
-        })
-        page.goto(url)
-        page.wait_for_selector('[data-candor-state="ready"]', timeout=180_000)
-        times.append(float(page.get_attribute("[data-candor-check]", "data-candor-ready-at") or 0))
-        context.close()
+def throttled(browser: Any, urls: dict[str, str], runs: int) -> dict[str, list[float]]:
+    """Cold first visits at 10 Mbit/s and 40 ms RTT (Chromium network emulation), interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in urls}
+    for round_ in range(runs):
+        for name in rotated(list(urls), round_):
+            context = browser.new_context()
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", {
+                "offline": False, "latency": 40, "downloadThroughput": 10_000_000 / 8, "uploadThroughput": 5_000_000 / 8,
+            })
+            page.goto(urls[name])
+            page.wait_for_selector('[data-candor-state="ready"]', timeout=180_000)
+            times[name].append(float(page.get_attribute("[data-candor-check]", "data-candor-ready-at") or 0))
+            context.close()
     return times
 
 
@@ -298,22 +317,19 @@ def main() -> None:
         ready = '[data-candor-state="ready"]'
         with sync_playwright() as p:
             browser = p.chromium.launch(**launch_kwargs())
-            widget = cold(browser, widget_page + "?candor-boot=plain", ready, "data-candor-ready-at", args.runs)
-            snap = cold(browser, widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at", args.runs)
-            bare = cold(browser, f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at", args.runs)
-            # Diagnostic: Material builds its search index in a worker on every full page load; on a 2-core
-            # machine that competes with the engine. Blocking the index shows what that costs.
-            unsearched = cold(browser, widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at", args.runs,
-                              block="**/search/search_index.json")
+            runs = cold(browser, {
+                "widget_plain": (widget_page + "?candor-boot=plain", ready, "data-candor-ready-at"),
+                "widget_snapshot": (widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at"),
+                "bare": (f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at"),
+            }, args.runs)
+            widget, snap, bare = runs["widget_plain"], runs["widget_snapshot"], runs["bare"]
             floor = statistics.median(bare)
             out["cold_ready_ms"] = {
                 "widget_plain_median": statistics.median(widget), "widget_snapshot_median": statistics.median(snap),
                 "bare_loadPyodide_median": floor,
                 "ratio_plain_to_bare": round(statistics.median(widget) / floor, 3),
                 "ratio_snapshot_to_bare": round(statistics.median(snap) / floor, 3),
-                "diagnostic_snapshot_without_search_index_median": statistics.median(unsearched),
-                "diagnostic_ratio_without_search_index": round(statistics.median(unsearched) / floor, 3),
-                "runs": {"widget_plain": widget, "widget_snapshot": snap, "bare": bare, "snapshot_without_search": unsearched},
+                "runs": runs,
             }
             out["transfer"] = {
                 "guideline_page": transfer(browser, f"{url}guidance/transparency/", log, site, None),
@@ -332,21 +348,24 @@ def main() -> None:
             updates = page.evaluate(ANSWER_TO_RESULT, [a, b, 60])
             out["answer_to_result_ms"] = {"p50": percentile(updates, 0.5), "p95": percentile(updates, 0.95), "rounds": len(updates)}
             context.close()
-            warm_widget = warm(p, widget_page, ready, "data-candor-ready-at", args.runs)
-            warm_bare = warm(p, f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at", args.runs)
+            warm_runs = warm(p, {
+                "widget": (widget_page, ready, "data-candor-ready-at"),
+                "bare": (f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at"),
+            }, args.runs)
+            warm_widget, warm_bare = warm_runs["widget"], warm_runs["bare"]
             out["warm_ready_ms"] = {
                 "widget_median": statistics.median(warm_widget), "bare_median": statistics.median(warm_bare),
                 "ratio": round(statistics.median(warm_widget) / statistics.median(warm_bare), 3),
-                "runs": {"widget": warm_widget, "bare": warm_bare},
+                "runs": warm_runs,
             }
             out["visits_identity"] = visit_bytes(p, widget_page, log)
             gzip_on_wire[0] = True
             out["visits_gzip"] = visit_bytes(p, widget_page, log)
-            slow_auto = throttled(browser, widget_page, max(3, args.runs // 2))
-            slow_plain = throttled(browser, widget_page + "?candor-boot=plain", max(3, args.runs // 2))
+            slow = throttled(browser, {"adaptive": widget_page, "plain": widget_page + "?candor-boot=plain"},
+                             max(3, args.runs // 2))
             out["throttled_10mbit_40ms_ready_ms"] = {
-                "adaptive_median": statistics.median(slow_auto), "plain_median": statistics.median(slow_plain),
-                "runs": {"adaptive": slow_auto, "plain": slow_plain},
+                "adaptive_median": statistics.median(slow["adaptive"]), "plain_median": statistics.median(slow["plain"]),
+                "runs": slow,
             }
             browser.close()
         server.shutdown()
