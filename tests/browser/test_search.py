@@ -44,8 +44,12 @@ def test_the_index_waits_for_the_engine_but_not_for_a_reader_who_searches(page: 
     assert requested
 
 
-def test_a_failed_engine_releases_the_index(page: Page, site_url: str) -> None:
-    page.context.route("**/assets/candor/manifest.json", lambda route: route.fulfill(status=404, body=""))
+@pytest.mark.parametrize("failure", ["no-manifest", "no-webassembly"])
+def test_a_failed_engine_releases_the_index(page: Page, site_url: str, failure: str) -> None:
+    if failure == "no-manifest":  # fails while booting, after Material's search worker has started
+        page.context.route("**/assets/candor/manifest.json", lambda route: route.fulfill(status=404, body=""))
+    else:  # fails at once, before Material's search worker exists: the worker asks when it starts
+        page.add_init_script("delete globalThis.WebAssembly")
     requested = material_worker_requests(page)
     page.goto(site_url + "checks/prelaunch/")
     expect(page.locator("[data-candor-check]")).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)

@@ -6,14 +6,19 @@ import { getEngine } from "./engine.mjs";
 const engine = getEngine();
 
 // On these pages Material's search index is built after the engine has started (search-after-engine.js), or
-// as soon as the reader goes to the search box.
+// as soon as the reader goes to the search box. A search worker that starts after that asks, and is told.
 const channel = new BroadcastChannel("candor-search");
+let indexed = false;
 const indexNow = () => {
+  indexed = true;
   channel.postMessage("index now");
   document.removeEventListener("focusin", onFocus);
 };
 const onFocus = (event) => {
   if (event.target.matches?.("[data-md-component=search-query]")) indexNow();
+};
+channel.onmessage = ({ data }) => {
+  if (data === "may I index?" && indexed) channel.postMessage("index now");
 };
 document.addEventListener("focusin", onFocus);
 engine.ready.then(indexNow, indexNow);

@@ -5,7 +5,8 @@
 // page-to-ready). On those pages the build points Material's config at this file instead
 // (widgets/sitebuild/search_defer.py), which holds Material's messages until the page says "index now" on the
 // "candor-search" channel (engine-start.mjs: once the engine is ready or has failed, or as soon as the reader
-// focuses the search box), or after a few seconds at the latest. Then it loads Material's own worker, which
+// focuses the search box; this worker asks on start in case that has already happened), or after a few
+// seconds at the latest. Then it loads Material's own worker, which
 // handles the held messages as if they had just arrived. Nothing else changes: same worker, same index.
 "use strict";
 
@@ -37,5 +38,8 @@ function start() {
 
 self.addEventListener("message", hold);
 const channel = new BroadcastChannel("candor-search");
-channel.onmessage = start;
+channel.onmessage = ({ data }) => {
+  if (data === "index now") start();
+};
+channel.postMessage("may I index?");
 const timer = setTimeout(start, LATEST_MS);

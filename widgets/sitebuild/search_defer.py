@@ -12,7 +12,7 @@ import json
 import re
 
 WRAPPER = "assets/candor/js/search-after-engine.js"
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 _WORKER = re.compile(r"^(?P<root>(?:\.\./)*|/.*/|)assets/javascripts/workers/(?P<name>search\.[0-9a-f]+\.min\.js)$")
 
 
@@ -25,13 +25,13 @@ def defer_search_index(html: str) -> str:
     found = _CONFIG.search(html)
     if not found:
         raise SearchDeferError("the page has no Material __config block")
-    worker = json.loads(found.group(2)).get("search", "")
+    worker = json.loads(found.group(1)).get("search", "")
     match = _WORKER.match(worker)
     if not match:
         raise SearchDeferError(f"unexpected Material search worker URL: {worker!r}")
     quoted = json.dumps(worker)
-    if found.group(2).count(quoted) != 1:
+    if found.group(1).count(quoted) != 1:
         raise SearchDeferError("Material's search worker URL is not written once in the config")
     wrapper = json.dumps(f"{match['root']}{WRAPPER}#{match['name']}")
-    config = found.group(2).replace(quoted, wrapper)
-    return html[: found.start(2)] + config + html[found.end(2) :]
+    config = found.group(1).replace(quoted, wrapper)
+    return html[: found.start(1)] + config + html[found.end(1) :]
