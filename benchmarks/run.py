@@ -45,6 +45,7 @@ document.body.dataset.readyAt = String(Math.round(performance.now()));
 </script>"""
 
 
+SEARCH_READY = "() => !/Initializing search/.test(document.querySelector('.md-search-result__meta').textContent)"
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".md")
 GZIP_CACHE: dict[Path, bytes] = {}
 
@@ -339,6 +340,9 @@ def main() -> None:
             page = context.new_page()
             page.goto(widget_page + "?candor-boot=snapshot")
             page.wait_for_selector(ready, timeout=120_000)
+            # Steady state: on the check pages Material builds its search index once the engine is ready (about
+            # a second of CPU); wait until its search box stops saying so.
+            page.wait_for_function(SEARCH_READY, timeout=120_000)
             golden = sorted((ROOT / "tests" / "golden" / args.check).glob("*.json"))
             answers = json.loads(golden[0].read_text())["answers"]["answers"] if golden else {}
             trips = page.evaluate(ROUND_TRIP, [f"{url}assets/candor/js/engine.mjs", args.check, answers, args.calls])
