@@ -12,6 +12,7 @@ import pytest
 from candor.bundle import LoadedCheck
 from candor.cli import main
 from candor.evaluate import evaluate
+from candor.key_dates import with_key_dates
 
 from ..conftest import golden_cases
 
@@ -39,9 +40,10 @@ def test_cli_json_matches_the_engine(
 ) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(case["answers"]))
-    assert main(["check", case["answers"]["questionnaire"], str(answers), "--format", "json"]) == 0
+    assert main(["check", case["answers"]["questionnaire"], str(answers), "--format", "json", "--today", "2026-12-03"]) == 0
     check = loaded[case["answers"]["questionnaire"]]
-    expected = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
+    result = evaluate(check.questionnaire, check.links, case["answers"]["answers"])
+    expected = with_key_dates(result, check.key_dates, case["answers"]["answers"], "2026-12-03").to_json()
     assert json.loads(capsys.readouterr().out) == expected
 
 

@@ -20,6 +20,7 @@ from .bundle import LoadedCheck, load_bundle
 from .catalog import PracticeLink
 from .evaluate import evaluate
 from .intake import read_envelope
+from .key_dates import with_key_dates
 from .quiz import parse_quiz, score_quiz
 from .report import markdown_report
 
@@ -59,7 +60,8 @@ def _load(req: Mapping[str, Any]) -> Any:
 
 def _evaluate(req: Mapping[str, Any]) -> Any:
     c = _get(req["check"])
-    return evaluate(c.questionnaire, c.links, _answers(req)).to_json()
+    answers = _answers(req)
+    return with_key_dates(evaluate(c.questionnaire, c.links, answers), c.key_dates, answers, req.get("today")).to_json()
 
 
 def _answers(req: Mapping[str, Any]) -> dict[str, Any]:

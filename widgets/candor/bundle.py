@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog, PracticeLink
+from .key_dates import KeyDates, bundle_key_dates, load_key_dates
 from .questionnaire import Questionnaire, parse_questionnaire
 
 
@@ -19,24 +20,29 @@ class LoadedCheck:
     questionnaire: Questionnaire
     links: dict[str, PracticeLink]
     answers_schema: Mapping[str, Any]
+    key_dates: KeyDates | None = None
 
 
 def make_bundle(catalog: Catalog, raw_check: Mapping[str, Any], answers_schema: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON-ready bundle of one check (only the practices it links)."""
     used = sorted({p for q in raw_check["questions"] for p in q.get("practices", [])})
     links = catalog.links()
-    return {
+    bundle = {
         "check": dict(raw_check),
         "practices": {p: {"id": p, "title": links[p].title, "url": links[p].url} for p in used},
         "answers_schema": dict(answers_schema),
     }
+    dates = bundle_key_dates(catalog, raw_check["id"])
+    if dates is not None:
+        bundle["key_dates"] = dates
+    return bundle
 
 
 def load_bundle(bundle: Mapping[str, Any]) -> LoadedCheck:
     practices = bundle["practices"]
     q = parse_questionnaire(bundle["check"], set(practices))
     links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in practices.items()}
-    return LoadedCheck(q, links, bundle["answers_schema"])
+    return LoadedCheck(q, links, bundle["answers_schema"], load_key_dates(bundle.get("key_dates")))
 
 
 def make_tool_bundle(catalog: Catalog, raw_tool: Mapping[str, Any]) -> dict[str, Any]:

@@ -7,12 +7,14 @@ every problem found. It never opens a file: :mod:`candor.content_files` does tha
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 from .schema_check import validate
+from .timeline import Timeline, months_old, parse_timeline
 
 Document = tuple[str, Any]  # (file name relative to the content folder, parsed data)
 
@@ -47,6 +49,7 @@ class Practice:
     mappings: tuple[SourceMapping, ...]
     url: str
     deprecated: bool = False
+    reviewed: str = ""
 
     @property
     def link(self) -> PracticeLink:
@@ -66,6 +69,7 @@ class Source:
     confidence: str
     confidence_note: str | None
     background: bool
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class Catalog:
     glossary: tuple[Term, ...]
     checks: dict[str, Questionnaire] = field(default_factory=dict)
     tools: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    timeline: Timeline | None = None
 
     def links(self) -> dict[str, PracticeLink]:
         return {pid: p.link for pid, p in self.practices.items()}
@@ -145,8 +150,12 @@ def build_catalog(
     checks: Sequence[Document],
     schemas: Mapping[str, Mapping[str, Any]],
     tools: Sequence[Document] = (),
+    timeline: Document | None = None,
+    today: dt.date | None = None,
 ) -> Catalog:
-    """Validate every content file and the links between them; return the catalogue."""
+    """Validate every content file and the links between them; return the catalogue.
+
+    With ``today`` (the site build passes it), a practice reviewed longer ago than the timeline's limit is a problem."""
     out = _Collector()
     theme_list: list[Theme] = []
     if out.schema(themes, schemas["themes"]):
@@ -171,9 +180,13 @@ def build_catalog(
             source_map[s["id"]] = Source(
                 s["id"], s["title"], s["publisher"], s["date"], s["url"], s["kind"], s["family"],
                 s["covers"], s["confidence"], s.get("confidence_note"), bool(s.get("background", False)),
+                s.get("reviewed", doc[1].get("reviewed", "")),
             )
+            if not source_map[s["id"]].reviewed:
+                out.problems.append(f"{doc[0]}: source {s['id']!r} has no reviewed month (on the source or the file)")
 
     practice_map: dict[str, Practice] = {}
+    practice_file: dict[str, str] = {}
     for doc in practices:
         if not out.schema(doc, schemas["practices"]):
             continue
@@ -197,7 +210,11 @@ def build_catalog(
                 steps=tuple(p["steps"]), evidence=tuple(p["evidence"]), pitfalls=tuple(p["pitfalls"]),
                 mappings=tuple(SourceMapping(m["source"], m["relation"], m.get("locator")) for m in p["mappings"]),
                 url=f"{theme.url}#{pid}", deprecated=bool(p.get("deprecated", False)),
+                reviewed=p.get("reviewed", data.get("reviewed", "")),
             )
+            practice_file[pid] = name
+            if not practice_map[pid].reviewed:
+                out.problems.append(f"{name}: practice {pid} has no reviewed month (on the practice or the file)")
 
     cited = {m.source for p in practice_map.values() for m in p.mappings}
     for sid, s in source_map.items():
@@ -238,6 +255,19 @@ def build_catalog(
             out.problems.append(f"{doc[0]}: id {doc[1]['id']!r} is not unique among checks and tools")
         tool_map[doc[1]["id"]] = doc[1]
 
+    parsed_timeline = None
+    if timeline is not None and out.schema(timeline, schemas["timeline"]):
+        parsed_timeline, found = parse_timeline(timeline[1], practice_map, source_map, check_map)
+        out.problems += [f"{timeline[0]}: {p}" for p in found]
+        if parsed_timeline is not None and today is not None:
+            limit = parsed_timeline.max_age_months
+            out.problems += [
+                f"{practice_file[pid]}: practice {pid} was last reviewed {p.reviewed}, more than {limit} months "
+                f"before {today:%B %Y} (review it and update `reviewed`, or raise review.max_age_months in {timeline[0]})"
+                for pid, p in practice_map.items()
+                if not p.deprecated and p.reviewed and months_old(p.reviewed, today) > limit
+            ]
+
     if out.problems:
         raise ContentError(out.problems)
-    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map, tool_map)
+    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map, tool_map, parsed_timeline)

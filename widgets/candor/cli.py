@@ -21,6 +21,7 @@ from .catalog import Catalog, ContentError
 from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
 from .evaluate import Result, evaluate
 from .intake import MAX_ANSWERS_BYTES, check_envelope, parse_json_text
+from .key_dates import text_lines, with_key_dates
 from .questionnaire import NOT_APPLICABLE, AllCondition, AnyCondition, Condition, InCondition, Questionnaire
 from .report import markdown_report, text_report
 
@@ -66,7 +67,7 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
     env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    result = evaluate(q, loaded.links, env.answers)
+    result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
     fails = _fails(result, args.fail_on, q)
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
@@ -74,6 +75,9 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
         print(markdown_report(q, result, env.answers, dt.date.today().isoformat(), args.base_url))
     else:
         print(text_report(q, result, args.base_url), end="")
+        lines = text_lines(result.key_dates, args.base_url)
+        if lines:
+            print("\n".join(lines))
     if fails:
         print(f"candor: the verdict is {result.verdict or 'missing'}, which --fail-on {args.fail_on} rejects", file=sys.stderr)
     return 1 if fails else 0
@@ -152,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=["text", "json", "md"], default="text")
         p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse")
         p.add_argument("--base-url", default="", help="prefix for practice links (e.g. your site's address)")
+        p.add_argument("--today", default=dt.date.today().isoformat(), help="date for upcoming legal dates (default: today)")
 
     check = sub.add_parser("check", help="score any check: candor check <check-id> ANSWERS")
     check.add_argument("check")

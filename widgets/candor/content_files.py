@@ -5,6 +5,7 @@ Used by the site build, the CLI and the tests, so all three validate content wit
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 from .catalog import Catalog, ContentError, Document, build_catalog
 
-SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool")
+SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool", "timeline")
 
 
 def default_content_dir() -> Path:
@@ -57,8 +58,11 @@ def raw_checks(root: Path) -> dict[str, Any]:
     return {data["id"]: data for _, data in _docs(root, "checks") if isinstance(data, dict) and "id" in data}
 
 
-def read_catalog(root: Path | None = None) -> Catalog:
-    """Read and validate the whole content folder; raise :class:`ContentError` naming file and id."""
+def read_catalog(root: Path | None = None, today: dt.date | None = None) -> Catalog:
+    """Read and validate the whole content folder; raise :class:`ContentError` naming file and id.
+
+    ``today`` turns on the review-age limit (the site build passes it; the CLI does not, so an installed wheel
+    keeps working after its content ages)."""
     root = root or default_content_dir()
     if not (root / "themes.yml").is_file():
         raise ContentError([f"{root}: no content folder here (themes.yml is missing)"])
@@ -70,4 +74,6 @@ def read_catalog(root: Path | None = None) -> Catalog:
         checks=_docs(root, "checks"),
         schemas=load_schemas(root),
         tools=_docs(root, "tools"),
+        timeline=("timeline.yml", load_yaml(root / "timeline.yml")) if (root / "timeline.yml").is_file() else None,
+        today=today,
     )

@@ -40,6 +40,7 @@ class Result:
     completeness: Completeness
     visible: tuple[str, ...]
     chart_svg: str
+    key_dates: tuple[Any, ...] = ()  # upcoming legal dates for the campaign's regions (candor.key_dates)
 
     def to_json(self) -> dict[str, Any]:
         """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""

@@ -76,7 +76,7 @@ export function wireCheck(widget, engine) {
     const mine = ++latest;
     const answers = readAnswers(form);
     keep.save(check, version, answers);
-    const reply = await engine.call({ op: "evaluate", check, answers });
+    const reply = await engine.call({ op: "evaluate", check, answers, today: new Date().toLocaleDateString("en-CA") });
     if (mine !== latest || !widget.isConnected) return; // a newer change superseded this one
     result.hidden = false;
     if (!reply.ok) {

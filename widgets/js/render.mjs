@@ -68,6 +68,17 @@ function recommendationList(recommendations) {
   return list;
 }
 
+function keyDateList(keyDates) {
+  const list = el("ul", { class: "candor-key-dates" });
+  for (const k of keyDates) {
+    const item = el("li", {}, el("strong", {}, el("time", { datetime: k.date }, k.when)), `: ${k.title} (${k.jurisdiction}). `);
+    item.append(el("a", { href: k.source.url }, k.source.title), ". See ");
+    k.practices.forEach((p, i) => item.append(i ? ", " : "", practiceLink(p)));
+    list.append(item);
+  }
+  return list;
+}
+
 /** Replace the result panel's content with the engine's result. */
 export function renderResult(body, result) {
   const parts = [];
@@ -80,6 +91,7 @@ export function renderResult(body, result) {
   if (result.score !== null) parts.push(el("p", { class: "candor-score" }, `Overall score: ${result.score} / 100`));
   if (result.flags.length) parts.push(el("h3", {}, "Flags"), flagList(result.flags));
   if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
+  if (result.key_dates?.length) parts.push(el("h3", {}, "Dates coming up in the regions this campaign reaches"), keyDateList(result.key_dates));
   if (result.areas.length) {
     const figure = el("figure", { class: "candor-chart-figure" });
     const svg = importSvg(result.chart_svg);

@@ -7,6 +7,7 @@ page's table of contents; each heading's anchor is the practice id.
 from __future__ import annotations
 
 from candor.catalog import Catalog, Practice, Source
+from candor.timeline import month_label
 
 from .markup import esc, md_rel, rel
 
@@ -52,6 +53,8 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
         f"### {p.id} {p.title} {{ #{p.id} data-practice-level=\"{p.level}\" }}",
         "",
         f"**{'Must' if p.level == 'must' else 'Should'}:** {_md_escape(p.rule)}",
+        "",
+        f"*Reviewed {month_label(p.reviewed)}*",
         "",
         f"**Why it matters.** {_md_escape(p.why)}",
         "",
@@ -110,6 +113,7 @@ def _source_block(s: Source, catalog: Catalog, src: str) -> str:
         f"- **Link:** <{s.url}>",
         f"- **Covers:** {_md_escape(s.covers)}",
         f"- **Confidence:** {CONFIDENCE[s.confidence]}.{note}",
+        f"- **Reviewed:** {month_label(s.reviewed)}",
         f"- **Cited by:** {backlinks}",
         "",
     ])

@@ -7,6 +7,7 @@ expands ``<!-- candor:... -->`` shortcodes and adds glossary tooltips.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, csp, forms, guidance, learning, methodology, search_defer, shortcodes, tools
+from sitebuild import assets, csp, forms, guidance, learning, methodology, search_defer, shortcodes, timeline_pages, tools
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -39,7 +40,7 @@ state = _State()
 
 def on_config(config: Any) -> Any:
     try:
-        state.catalog = read_catalog(CONTENT)
+        state.catalog = read_catalog(CONTENT, today=dt.date.today())  # a practice past its review limit fails the build
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     state.raw = raw_checks(CONTENT)
@@ -123,6 +124,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "sources": lambda _: guidance.sources_markdown(cat, src),
         "crosswalk": lambda _: guidance.crosswalk_html(cat, url),
         "glossary": lambda _: guidance.glossary_markdown(cat, src),
+        "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
+        "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
     }
     renderers.update(learning.renderers(cat, CONTENT, src, url))
     try:
