@@ -27,7 +27,7 @@ def test_yaml_answers_give_a_text_verdict(tmp_path: Path, capsys: pytest.Capture
     path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers:\n  made: [chatbot]\n  chatbot-tells: never\n")
     assert main(["check", "disclosure", path]) == 0
     out = capsys.readouterr().out
-    assert "Verdict: An AI label is required (provisional)" in out
+    assert "Verdict: An AI label is required [label-required] (provisional)" in out
     assert "[RED] A chatbot that lets people believe" in out
     assert "TR-01" in out
 
@@ -75,18 +75,22 @@ def test_show_lists_ids_options_and_conditions(capsys: pytest.CaptureFixture[str
 
 
 @pytest.mark.parametrize(
-    ("answers", "fail_on", "code"),
+    ("answers", "fail_on", "allow", "code"),
     [
-        ('made: [chatbot]\n  chatbot-tells: never', "label-required", 1),
-        ('made: [chatbot]\n  chatbot-tells: never', "label-recommended", 1),
-        ('made: [edits]', "label-recommended", 0),
-        ('made: [images]\n  realism: photoreal', "label-required", 0),
-        ('made: [images]\n  realism: photoreal', "label-recommended", 1),
+        ('made: [chatbot]\n  chatbot-tells: never', "label-required", True, 1),
+        ('made: [chatbot]\n  chatbot-tells: never', "label-recommended", True, 1),
+        ('made: [edits]\n  regions: [eu]', "label-recommended", False, 0),  # complete: no flag
+        ('made: [edits]', "label-recommended", True, 1),  # no verdict yet: a gate never passes that
+        ('made: [images]\n  realism: photoreal', "label-required", True, 0),
+        ('made: [images]\n  realism: photoreal', "label-required", False, 1),  # provisional
+        ('made: [images]\n  realism: photoreal', "label-recommended", True, 1),
     ],
 )
-def test_fail_on_gates_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str, fail_on: str, code: int) -> None:
+def test_fail_on_gates_ci(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str, fail_on: str, allow: bool, code: int
+) -> None:
     path = write(tmp_path, "a.yml", f"questionnaire: disclosure\nversion: 1\nanswers:\n  {answers}\n")
-    assert main(["check", "disclosure", path, "--fail-on", fail_on]) == code
+    assert main(["check", "disclosure", path, "--fail-on", fail_on, *(["--allow-provisional"] if allow else [])]) == code
     assert ("--fail-on" in capsys.readouterr().err) == bool(code)
 
 
