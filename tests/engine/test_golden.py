@@ -19,9 +19,16 @@ from ..conftest import golden_cases
 CASES = golden_cases()
 
 
+AREA_CAUSES = {"floor", "hard-floor", "unanswered-area"}
+
+
 def summary(result: dict[str, Any]) -> dict[str, Any]:
+    """What a golden case pins: the verdict, whether it is provisional, what holds it back (with the areas for the
+    causes that name areas; flags are listed in full below), the flags and the area scores."""
     return {
         "verdict": result["verdict"],
+        "provisional": result["provisional"],
+        "holds": [[h["cause"], *(h["subjects"] if h["cause"] in AREA_CAUSES else [])] for h in result["holds"]],
         "flags": [[f["level"], f["question"]] for f in result["flags"]],
         "areas": {a["id"]: a["score"] for a in result["areas"]},
     }
