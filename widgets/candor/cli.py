@@ -51,8 +51,9 @@ def _read_answers(path: str) -> Any:
 
 
 GATE_RULE = (
-    "--fail-on VERDICT exits 1 when the verdict is VERDICT or a worse one, when there is no verdict yet, and when "
-    "the result is provisional (a question shown is unanswered) unless --allow-provisional is given. "
+    "--fail-on VERDICT exits 1 when the verdict is VERDICT or a worse one, when there is no verdict yet or too little "
+    "is answered to judge, and when the result is provisional (a question shown is unanswered) unless "
+    "--allow-provisional is given. "
     "`candor show CHECK` lists each check's verdict ids, best first."
 )
 EXIT_CODES = "exit codes: 0 success (and the gate passed); 1 the result failed --fail-on; 2 bad input or content"
@@ -71,6 +72,8 @@ def _gate(result: Result, args: argparse.Namespace, check: Questionnaire) -> str
     said = f"the verdict is {result.verdict_label} ({result.verdict})"
     if ids.index(result.verdict) >= ids.index(fail_on):
         return f"{said}, which --fail-on {fail_on} rejects"
+    if not result.completeness.enough:
+        return f"{said} but too little is answered to judge ({result.completeness.text}), which --fail-on {fail_on} rejects"
     if result.provisional and not args.allow_provisional:
         return (f"{said} but provisional ({result.completeness.text}), which --fail-on {fail_on} rejects: answer "
                 "every question shown, or pass --allow-provisional to gate on the answered part")
