@@ -97,7 +97,7 @@ class TestCompleteness:
             assert r["verdict"] is None and r["recommendations"] == []
             assert r["reason"] == "Not enough is answered yet to judge: 1 of 4 questions shown (a score needs at least 2)."
             assert c["text"] == "1 of 4 questions answered"
-            assert c["missing_text"] == "Still to answer: 2 in Alpha and 1 in Beta."
+            assert c["missing_text"] == "Still to answer: 2 in Alpha; 1 in Beta."
 
     def test_a_flag_still_decides_below_the_threshold(self) -> None:
         r = run({"uses": ["chat"], "a1": "no"})  # 2 of 5: not enough, but a red flag

@@ -65,7 +65,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _join(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """A list of area phrases; semicolons, because area titles hold commas and "and"."""
+    return "; ".join(items)
 
 
 def completeness(q: Questionnaire, answers: Mapping[str, Answer], visible: Sequence[str]) -> Completeness:
@@ -118,8 +119,9 @@ def _area_holds(q: Questionnaire, areas: Sequence[AreaScore], comp: Completeness
         holds.append(Hold("floor", amber.id, tuple(i for i, _ in low), f"{_join([t for _, t in low])}: {_label(amber)} at best"))
     empty = [m for m in comp.missing if m.unanswered == m.shown]
     if empty:
+        where = empty[0].title if len(empty) == 1 else f"{len(empty)} areas ({_join([m.title for m in empty])})"
         holds.append(Hold("unanswered-area", amber.id, tuple(m.area for m in empty),
-                          f"No answer yet in {_join([m.title for m in empty])}: {_label(amber)} at best until "
+                          f"No answer yet in {where}: {_label(amber)} at best until "
                           f"{'it is' if len(empty) == 1 else 'they are'} answered"))
     elif comp.answered < comp.visible:
         left = comp.visible - comp.answered
