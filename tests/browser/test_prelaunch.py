@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from candor.evaluate import evaluate
 from playwright.sync_api import Page, expect
 
 from ..conftest import GOLDEN
@@ -101,3 +102,26 @@ def test_the_result_is_announced_in_a_live_region(page: Page, site_url: str) -> 
     page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']").get_by_label("Only if someone asks").check()
     expect(status).to_contain_text("Result: Not ready (provisional)")
     expect(page.locator(f"{WIDGET} .candor-flag[data-flag-level=red]")).to_have_count(1)
+
+
+def test_a_provisional_result_shows_progress_and_what_is_missing_not_a_score(
+    page: Page, site_url: str, loaded: dict[str, Any]
+) -> None:
+    page.goto(site_url + "checks/prelaunch/")
+    wait_ready(page)
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']").get_by_label(
+        "Yes, in its first message, in plain words").check()
+    check = loaded["prelaunch"]
+    expected = evaluate(check.questionnaire, check.links,
+                        {"profile-ai-uses": ["chatbot"], "tr-chatbot-disclosed": "first-message"}).completeness
+    assert not expected.enough  # the state this test is about: too little answered for a score
+    progress = page.locator(f"{WIDGET} [data-candor-result-progress]")
+    expect(progress).to_contain_text(f"{expected.text}.")
+    expect(progress.locator("progress")).to_have_attribute("max", str(expected.visible))
+    expect(progress.locator(".candor-missing")).to_have_text(expected.missing_text)
+    assert "in Transparency about AI" in expected.missing_text and "in Human oversight" in expected.missing_text
+    body = page.locator(f"{WIDGET} .candor-result-body")
+    expect(body).not_to_contain_text("/ 100")
+    expect(body).not_to_contain_text("points")
+    expect(body.locator(".candor-verdict, figure")).to_have_count(0)
