@@ -189,3 +189,11 @@ def test_show_lists_the_verdicts_with_the_page_s_labels(capsys: pytest.CaptureFi
     assert "  - ready: Ready to go  (good, score from 80)" in out
     assert "  - not-ready: Not ready  (bad, score from 0, forced by a red flag)" in out
     assert "area floors: ban-risk 50, ethics 50 (lower floor 25)" in out
+
+
+def test_the_text_report_of_a_provisional_result_says_what_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["assess", golden_file(tmp_path, "unanswered-area")]) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: Ready with conditions [conditions] (provisional)\n" in out
+    assert "Why: No answer yet in Bias and fairness: “Ready with conditions” at best until it is answered." in out
+    assert "Still to answer: " in out and " in Bias and fairness" in out.split("Still to answer: ")[1].split("\n")[0]

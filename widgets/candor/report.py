@@ -53,7 +53,7 @@ def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
         f"{q.title} (version {q.version})",
         f"Verdict: {_verdict_line(r)}",
         f"Why: {r.reason}",
-        f"Answered: {' '.join(_progress(r))}",
+        f"Progress: {' '.join(_progress(r))}",
     ]
     if r.score is not None:
         lines.append(f"Overall score: {r.score:g} / 100")
@@ -93,7 +93,7 @@ def markdown_report(
     if r.score is not None:
         out.append(f"- **Overall score:** {r.score:g} / 100")
     out += [
-        f"- **Answered:** {_md(' '.join(_progress(r)))}",
+        f"- **Progress:** {_md(' '.join(_progress(r)))}",
         f"- **Questionnaire:** `{q.id}` version {q.version}",
         f"- **Date:** {_md(date)}",
         "",
