@@ -26,6 +26,8 @@ from html import escape
 from statistics import NormalDist
 from typing import Any
 
+from .names import clean_name, describe, isolate, name_key
+
 MAX_GROUPS = 50
 MIN_GROUPS = 2
 MAX_NAME = 80
@@ -271,14 +273,21 @@ def _build(rows: list[_Row]) -> tuple[Group, ...]:
             raise BiasInputError(f"{row.where}, column {name_label} is empty: every group needs a name.", "group", row.number)
         if not isinstance(name, str):
             raise BiasInputError(f"{row.where}, column {name_label}: expected text, not {type(name).__name__}.", "group", row.number)
-        name = name.strip()
+        name, refused = clean_name(name)
+        if refused is not None:
+            raise BiasInputError(
+                f"{row.where}, column {name_label}: the name contains a character that cannot be seen or that reorders "
+                f"text ({describe(refused)}). Type the name again without it.",
+                "group",
+                row.number,
+            )
         if len(name) > MAX_NAME:
             raise BiasInputError(
                 f"{row.where}, column {name_label}: the name is {len(name)} characters long; keep group names to {MAX_NAME}.",
                 "group",
                 row.number,
             )
-        key = " ".join(name.casefold().split())
+        key = name_key(name)
         if key in seen:
             first = seen[key]
             raise BiasInputError(
@@ -325,7 +334,7 @@ def parse_groups(rows: Any) -> tuple[Group, ...]:
     """
     if not isinstance(rows, Sequence) or isinstance(rows, str | bytes):
         raise BiasInputError("Expected a list of groups, each with group, successes and total.")
-    _check_size(sum(len(str(v).encode()) for r in rows for v in (r.values() if isinstance(r, Mapping) else [r])))
+    _check_size(sum(len(str(v).encode("utf-8", "replace")) for r in rows for v in (r.values() if isinstance(r, Mapping) else [r])))
     labels = {role: f"“{role}”" for role in _ROLES}
     parsed: list[_Row] = []
     for i, raw in enumerate(rows, start=1):
@@ -436,7 +445,7 @@ def _p(p: float) -> str:
 
 
 def _names(names: Sequence[str]) -> str:
-    quoted = [f"“{n}”" for n in names]
+    quoted = [f"“{isolate(n)}”" for n in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
@@ -449,7 +458,7 @@ def _check_params(groups: Sequence[Group], alpha: float, four_fifths: float, sma
         raise BiasInputError(f"small_sample must be a whole number of 0 or more, not {small_sample!r}.", "small_sample")
     if not MIN_GROUPS <= len(groups) <= MAX_GROUPS:
         raise BiasInputError(f"Enter between {MIN_GROUPS} and {MAX_GROUPS} groups to compare (found {len(groups)}).")
-    names = {" ".join(g.name.casefold().split()) for g in groups}
+    names = {name_key(g.name) for g in groups}
     if len(names) != len(groups):
         raise BiasInputError("Each group must appear once.", "group")
     for g in groups:
@@ -539,14 +548,14 @@ def _reading(results: Sequence[GroupResult], no_successes: bool, alpha: float, f
     level = f"{alpha * 100:g}%"
     threshold = f"{four_fifths * 100:g}%"
     out = [
-        f"“{top.group}” has the highest rate ({_pct(top.rate)}, {top.successes:,} of {top.total:,})"
+        f"“{isolate(top.group)}” has the highest rate ({_pct(top.rate)}, {top.successes:,} of {top.total:,})"
         + (f", shared with {_names(tied)}" if tied else "")
         + "; each other group is compared with it."
     ]
     below = [r for r in results if r.below_four_fifths]
     others = [r for r in results if not r.most_favoured]
     if below:
-        listed = ", ".join(f"“{r.group}” ({_pct(r.rate)}, impact ratio {r.impact_ratio:.2f})" for r in below)
+        listed = ", ".join(f"“{isolate(r.group)}” ({_pct(r.rate)}, impact ratio {r.impact_ratio:.2f})" for r in below)
         plural = "s fall" if len(below) > 1 else " falls"
         out.append(f"{len(below)} group{plural} below {threshold} of that rate: {listed}.")
         sig = [r for r in below if r.comparison and r.comparison.significant]
@@ -566,13 +575,13 @@ def _reading(results: Sequence[GroupResult], no_successes: bool, alpha: float, f
     else:
         low = min(others, key=lambda r: r.impact_ratio)
         out.append(
-            f"No group falls below {threshold} of that rate; the lowest impact ratio is {low.impact_ratio:.2f} (“{low.group}”)."
+            f"No group falls below {threshold} of that rate; the lowest impact ratio is {low.impact_ratio:.2f} (“{isolate(low.group)}”)."
         )
     sig_above = [r for r in others if not r.below_four_fifths and r.comparison and r.comparison.significant]
     if sig_above:
         out.append(
             f"{_names([r.group for r in sig_above])} {'differ' if len(sig_above) > 1 else 'differs'} significantly from "
-            f"“{top.group}” although above the threshold: a modest gap, measured precisely enough to be unlikely to be chance."
+            f"“{isolate(top.group)}” although above the threshold: a modest gap, measured precisely enough to be unlikely to be chance."
         )
     out.append(
         "These figures show where outcomes differ, not why: they do not prove that the system is biased or unlawful, "
@@ -671,7 +680,7 @@ def bar_chart(result: BiasAuditResult) -> str:
 
     title = f"Rate by group, with {result.confidence:.0%} confidence intervals"
     summary = "; ".join(
-        f"{r.group}: {_pct(r.rate)} ({r.successes:,} of {r.total:,}), interval {_pct(r.ci_low)} to {_pct(r.ci_high)}, "
+        f"{isolate(r.group)}: {_pct(r.rate)} ({r.successes:,} of {r.total:,}), interval {_pct(r.ci_low)} to {_pct(r.ci_high)}, "
         f"impact ratio {r.impact_ratio:.2f}"
         + (" (most favoured)" if r.most_favoured else " (below four-fifths)" if r.below_four_fifths else "")
         for r in rows
@@ -694,7 +703,7 @@ def bar_chart(result: BiasAuditResult) -> str:
         parts.append(
             f'<g class="candor-bias-row candor-bias-{state}">'
             f'<text x="{x0 - 8}" y="{mid + 4:.1f}" text-anchor="end" class="candor-chart-label">'
-            f"<title>{escape(r.group)}</title>{escape(label)}</text>"
+            f"<title>{escape(isolate(r.group))}</title>{escape(isolate(label))}</text>"
             f'<rect x="{x0}" y="{y + 8}" width="{_PLOT_W}" height="18" class="candor-chart-track"/>'
             f'<rect x="{x0}" y="{y + 8}" width="{x(r.rate) - x0:.1f}" height="18" class="candor-chart-bar"/>'
             f'<g class="candor-chart-interval" stroke="currentColor" stroke-width="2">'

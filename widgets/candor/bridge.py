@@ -19,7 +19,7 @@ from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, load_bundle
 from .catalog import PracticeLink
 from .evaluate import evaluate
-from .intake import read_envelope
+from .intake import loads_bounded, read_envelope
 from .key_dates import with_key_dates
 from .quiz import parse_quiz, score_quiz
 from .report import markdown_report
@@ -136,7 +136,12 @@ _OPS: dict[str, Callable[[Mapping[str, Any]], Any]] = {
 def handle(request: str) -> str:
     """Answer one JSON request. Never raises: any problem comes back as ``{"ok": false, ...}``."""
     try:
-        req = json.loads(request)
+        try:
+            req = loads_bounded(request)
+        except AnswersError:
+            raise
+        except ValueError as exc:  # bad JSON, or a number too long to convert: the page sent something broken
+            raise AnswersError(f"The request could not be read ({exc}).") from None
         op = _OPS.get(req.get("op")) if isinstance(req, dict) else None
         if op is None:
             raise AnswersError(f"unknown request {req.get('op') if isinstance(req, dict) else req!r}")
