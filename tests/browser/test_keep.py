@@ -47,8 +47,8 @@ def test_export_clear_import_gives_the_same_result(page: Page, site_url: str, tm
     data = json.loads(exported.read_text())
     assert (data["questionnaire"], data["version"]) == ("disclosure", 2)
     assert data["answers"] == {"made": ["chatbot"], "chatbot-tells": "if-asked"}
-    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear my answers").click()
+    page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Clear them").click()
     expect(page.get_by_label("A chatbot or assistant that people talk to")).not_to_be_checked()
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers…").click()
@@ -92,7 +92,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ('{"hello": "world"}', "This is not a Candor answers file"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "unknown question id 'shoe-size'"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "'maybe' is not an option"),
-        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than this site's version 2"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2, the one this copy of Candor has"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
     ],

@@ -196,8 +196,8 @@ def keep_round_trip(page: Page, widget: Locator, tmp: Path) -> None:
         widget.locator('[data-candor-action="export"]').click()
     answers = tmp / "answers.json"
     exported.value.save_as(answers)
-    page.once("dialog", lambda dialog: dialog.accept())
     widget.locator('[data-candor-action="clear"]').click()
+    widget.locator('[data-candor-prompt] [data-choice="clear"]').click()
     expect(widget.locator("[data-candor-notice]")).to_contain_text("cleared")
     with page.expect_file_chooser() as chooser:
         widget.locator('[data-candor-action="import"]').click()
@@ -338,7 +338,8 @@ def test_every_request_stays_on_the_site(journey: Journey) -> None:
 def test_no_cookie_and_only_the_documented_keys_are_stored(journey: Journey) -> None:
     assert journey.cookies == []
     scope = urlparse(journey.site.url).path  # Material's keys are prefixed with the site's path
-    documented = {f"candor:answers:{i}" for i in stored_ids(journey.site)} | {"candor:learning:v1", f"{scope}.__palette"}
+    ids = stored_ids(journey.site)
+    documented = {f"candor:{kind}:{i}" for i in ids for kind in ("answers", "aside")} | {"candor:learning:v1", f"{scope}.__palette"}
     local = set(journey.storage["local"])
     assert local <= documented, f"undocumented localStorage keys: {sorted(local - documented)}"
     assert f"{scope}.__palette" in local, "Material stores the colour scheme on every page load"
@@ -346,10 +347,11 @@ def test_no_cookie_and_only_the_documented_keys_are_stored(journey: Journey) -> 
     assert journey.storage["session"] == [], journey.storage
     assert journey.storage["databases"] == [] and journey.storage["caches"] == [] and journey.storage["workers"] == 0
     privacy = (journey.site.dir / "about" / "privacy" / "index.html").read_text(encoding="utf-8")
-    for key in ("candor:answers:", "candor:learning:v1", "__palette"):
+    for key in ("candor:answers:", "candor:aside:", "candor:learning:v1", "__palette"):
         assert key in privacy, f"the privacy page does not document {key}"
     for check in stored_ids(journey.site):
         assert f"candor:answers:{check}" in privacy or check in privacy, f"the privacy page does not name {check}"
+        assert f"candor:aside:{check}" in privacy, f"the privacy page does not name candor:aside:{check}"
 
 
 # ---- reflow at 320 px ------------------------------------------------------------------------------------
@@ -733,7 +735,7 @@ def test_widget_states_have_no_serious_accessibility_violations(audit: Audit, si
     chooser.value.set_files(str(answers))
     expect(widget.locator("[data-candor-prompt]")).to_be_visible()
     audit.run("prelaunch: import asks before replacing")
-    widget.locator("[data-candor-prompt-yes]").click()
+    widget.locator('[data-candor-prompt] [data-choice="use"]').click()
     expect(widget.locator("[data-candor-notice]")).to_contain_text("Loaded the imported file")
     widget.locator('[data-candor-action="share"]').click()
     audit.run("prelaunch: imported, share link shown")

@@ -1,12 +1,16 @@
 // The bias audit calculator: rows or pasted CSV in, the engine's audit out. No statistics here.
+import { asidePanel, wireAside } from "./aside.mjs";
+import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
+import { ask, promptIn } from "./prompt.mjs";
 import { SITE_ROOT } from "./render.mjs";
 
 const TONES = { "no-adverse-impact": "good", "possible-adverse-impact": "warn", "adverse-impact": "bad" };
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
-const KEY = (tool) => `candor:answers:${tool}`;
-
+const KEY = keep.storageKey;
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const pValue = (p) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
@@ -20,7 +24,7 @@ function groupTable(result) {
       el(
         "tr",
         {},
-        el("th", { scope: "row" }, g.group, g.most_favoured ? " (most favoured)" : null),
+        el("th", { scope: "row" }, el("bdi", {}, g.group), g.most_favoured ? " (most favoured)" : null),
         el("td", {}, `${pct(g.rate)} (${g.successes} of ${g.total})`),
         el("td", {}, `${pct(g.ci_low)} – ${pct(g.ci_high)}`),
         el("td", {}, g.impact_ratio.toFixed(2)),
@@ -94,39 +98,59 @@ export function wireBias(widget, engine) {
     relabel();
     return copy;
   };
+  let full = false;
   const store = () => {
+    const data = { questionnaire: tool, version: 1, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
+    let ok = true;
     try {
-      const data = { questionnaire: tool, version: 1, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
       localStorage.setItem(KEY(tool), JSON.stringify(data));
     } catch {
-      /* storage unavailable: nothing to keep */
+      ok = false;
     }
+    if (!ok && !full) say(keep.STORAGE_FULL.replace("changes", "counts"), "error");
+    full = !ok;
   };
+  const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
+  /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */
   const restore = () => {
-    let saved = null;
+    let text = null;
     try {
-      saved = JSON.parse(localStorage.getItem(KEY(tool)) || "null");
+      text = localStorage.getItem(KEY(tool));
     } catch {
-      localStorage.removeItem(KEY(tool));
-      notice.textContent = "Your saved counts in this browser were damaged and could not be read, so they were cleared.";
-      return;
+      return null;
     }
-    const answers = saved && saved.answers;
-    if (!answers || !Array.isArray(answers.rows)) return;
-    const radio = widget.querySelector(`input[type="radio"][value="${CSS.escape(String(answers.decision))}"]`);
+    if (text === null) return null;
+    const saved = keep.parseBounded(text, widget);
+    const answers = isObject(saved) && isObject(saved.answers) ? saved.answers : null;
+    const damaged = [];
+    const radio = answers && radioFor(answers.decision);
     if (radio) radio.checked = true;
-    while (rows.rows.length < Math.min(answers.rows.length, 50)) appendRow();
-    answers.rows.slice(0, 50).forEach((r, i) => {
-      const row = rows.rows[i];
-      for (const name of ["group", "successes", "total"]) row.querySelector(`[name="${name}"]`).value = String(r[name] ?? "");
-    });
-    csv.value = typeof answers.csv === "string" ? answers.csv : "";
+    else damaged.push("the decision type");
+    const rowsOk = answers && Array.isArray(answers.rows) && answers.rows.length <= 50 && answers.rows.every((r) => isObject(r) && ["group", "successes", "total"].every((k) => r[k] === undefined || isCell(r[k])));
+    if (rowsOk) {
+      while (rows.rows.length < answers.rows.length) appendRow();
+      answers.rows.forEach((r, i) => {
+        for (const name of ["group", "successes", "total"]) rows.rows[i].querySelector(`[name="${name}"]`).value = String(r[name] ?? "");
+      });
+    } else damaged.push("the rows of counts");
+    if (answers && typeof answers.csv === "string") csv.value = answers.csv;
+    else if (!answers || answers.csv !== undefined) damaged.push("the pasted table");
     relabel();
+    if (!damaged.length) return null;
+    if (!keep.putAside(tool, text, "damaged", {})) return "Part of the counts saved in this browser could not be read, and storage is full, so they could not be set aside.";
+    store(); // the readable part is saved; the whole saved text is aside
+    const what = answers ? damaged.join(", ").replace(/, ([^,]*)$/, " and $1") : "all of it";
+    return `Part of what this browser saved for the calculator could not be read (${what}), so the calculator starts without it. What was saved is kept aside, unchanged: export it or discard it.`;
   };
 
   // Never let the browser submit the counts natively (into a URL) before or without the engine.
   form.addEventListener("submit", (event) => event.preventDefault());
-  restore();
+  let damagedNotice = null;
+  try {
+    damagedNotice = restore();
+  } catch {
+    damagedNotice = "What this browser saved for the calculator could not be read, so it starts empty.";
+  }
   relabel();
   form.addEventListener("input", store);
   form.addEventListener("change", () => {
@@ -136,35 +160,41 @@ export function wireBias(widget, engine) {
   addRow.hidden = false;
   addRow.addEventListener("click", () => appendRow().querySelector("input").focus());
 
-  const say = (text, tone = "info") => {
-    const attrs = tone === "error" ? { class: "candor-message candor-message--error", role: "alert" } : { class: "candor-message" };
+  function say(text, tone = "info") {
+    const attrs = tone === "error" ? { class: "candor-message candor-message--error", role: "alert" } : { class: `candor-message candor-message--${tone}` };
     notice.replaceChildren(el("p", attrs, text));
-  };
+  }
+  if (damagedNotice) say(damagedNotice, "warn");
+  wireAside(widget, asidePanel(widget), { id: tool, what: "Counts", current: 1, say });
+  const prompt = promptIn(widget, notice);
   /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
   const asCsv = () => {
     if (csv.value.trim()) return csv.value;
     const chosen = decision();
-    const quote = (v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const lines = readRows()
       .filter((r) => r.group || r.successes || r.total)
-      .map((r) => [r.group, r.successes, r.total].map((v) => quote(String(v))).join(","));
+      .map((r) => [r.group, r.successes, r.total].map((v) => quoteCell(String(v), ",")).join(","));
     return [`group,${chosen.dataset.successes.toLowerCase()},${chosen.dataset.total.toLowerCase()}`, ...lines].join("\n") + "\n";
   };
   const actions = {
     export() {
-      keep.download(`candor-${tool}-counts-${keep.today()}.csv`, asCsv(), "text/csv");
+      keep.download(`candor-${tool}-counts-${keep.today()}.csv`, safeCsv(asCsv()), "text/csv");
       say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
     },
     async share() {
       say(await keep.offerShareLink(widget, keep.shareUrl(tool, 1, { decision: decision().value, csv: asCsv() })));
     },
-    clear() {
-      if (!window.confirm("Clear the counts in this calculator? This cannot be undone.")) return;
+    async clear() {
+      const choice = await ask(prompt, "Clear every count, group name and pasted table in this calculator? This cannot be undone; export the counts first to keep a copy.", [
+        { id: "keep", label: "Keep the counts" },
+        { id: "clear", label: "Clear them" },
+      ]);
+      if (choice !== "clear") return;
       rows.querySelectorAll("input").forEach((input) => {
         input.value = "";
       });
       csv.value = "";
-      localStorage.removeItem(KEY(tool));
+      keep.removeSaved(tool);
       section.hidden = true;
       say("The counts were cleared.");
     },
@@ -179,23 +209,24 @@ export function wireBias(widget, engine) {
     const shared = keep.sharedFromLocation();
     if (!shared) return;
     keep.dropShareFragment();
-    let payload = null;
-    try {
-      payload = shared.error ? null : JSON.parse(shared.text);
-    } catch {
-      payload = null;
-    }
-    const answers = payload && payload.questionnaire === tool && payload.answers;
+    const payload = shared.error ? null : keep.parseBounded(shared.text, widget);
+    const answers = isObject(payload) && payload.questionnaire === tool && isObject(payload.answers) ? payload.answers : null;
     if (!answers || typeof answers.csv !== "string" || answers.csv.length > 100000) {
       say(`${shared.error || "The share link does not hold counts for this calculator."} Nothing was changed.`, "error");
       return;
     }
     const mine = csv.value.trim() || readRows().some((r) => r.group || r.successes || r.total);
-    if (mine && !window.confirm("Replace your counts with the ones in the shared link?")) {
-      say("Kept your counts; the shared ones were not used.");
-      return;
+    if (mine) {
+      const choice = await ask(prompt, "Replace the counts in this calculator (your rows and any pasted table) with the ones in the shared link? Yours would be lost unless you export them first.", [
+        { id: "keep", label: "Keep my counts" },
+        { id: "use", label: "Use the shared counts" },
+      ]);
+      if (choice !== "use") {
+        say("Kept your counts; the shared ones were not used.");
+        return;
+      }
     }
-    const radio = widget.querySelector(`input[type="radio"][value="${CSS.escape(String(answers.decision))}"]`);
+    const radio = radioFor(answers.decision);
     if (radio) radio.checked = true;
     csv.value = answers.csv;
     csv.closest("details").open = true;
@@ -238,7 +269,7 @@ export function wireBias(widget, engine) {
       calculate.hidden = false;
       widget.dataset.candorState = "ready";
       status.textContent = "Ready. Enter the counts and choose Calculate.";
-      return receiveShared();
+      return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
     })
     .catch((error) => {
       if (!engine.state.failed) engine.fail(String(error.message || error));

@@ -9,12 +9,12 @@ import { wireQuiz } from "./quiz.mjs";
 const wired = new WeakSet();
 
 // On guidance pages a widget is embedded with data-candor-lazy: the engine (13 MB the first time) starts only
-// when the reader starts using it, or straight away if this browser already holds answers for it.
+// when the reader starts using it, or straight away if this browser already holds answers for it (or kept aside).
 function whenUsed(widget, start) {
   const id = widget.dataset.candorCheck || widget.dataset.candorTool;
   let saved = null;
   try {
-    saved = localStorage.getItem(`candor:answers:${id}`);
+    saved = localStorage.getItem(`candor:answers:${id}`) ?? localStorage.getItem(`candor:aside:${id}`);
   } catch {
     /* no storage: wait for use */
   }

@@ -1,14 +1,26 @@
 // One check widget: restore saved answers, score on every change through the engine, keep, share, report.
-import { applyAnswers, applyVisibility, readAnswers, showProgress } from "./form.mjs";
+import { wireAside, asidePanel } from "./aside.mjs";
+import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
+import { applyAnswers, applyVisibility, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
+import { ask } from "./prompt.mjs";
 import { SITE_ROOT, renderMessage, renderResult } from "./render.mjs";
 
 function statusText(state) {
+  if (state.failed && state.afterReady) {
+    return `The live checker stopped working (${state.reason}). Your answers are kept: you can still answer, print and export them. Reload the page to start it again.`;
+  }
   if (state.failed) {
     return `The live checker could not start (${state.reason}). The questions still work: you can read, answer, print and export them.`;
   }
   return state.message;
 }
+
+// Where outside answers come from, as the messages name them.
+const SOURCES = {
+  share: { the: "the shared answers", The: "The shared answers", were: "were", use: "Use the shared answers" },
+  file: { the: "the imported file", The: "The imported file", were: "was", use: "Use the imported answers" },
+};
 
 export function wireCheck(widget, engine) {
   const check = widget.dataset.candorCheck;
@@ -33,30 +45,20 @@ export function wireCheck(widget, engine) {
     notice.append(p);
   };
 
-  /** Ask a question inline (accessible, no modal); resolves true for yes. */
-  const ask = (question, yes, no) =>
-    new Promise((resolve) => {
-      prompt.querySelector("[data-candor-prompt-text]").textContent = question;
-      const [yesButton, noButton] = [prompt.querySelector("[data-candor-prompt-yes]"), prompt.querySelector("[data-candor-prompt-no]")];
-      yesButton.textContent = yes;
-      noButton.textContent = no;
-      prompt.hidden = false;
-      yesButton.focus();
-      const done = (answer) => {
-        prompt.hidden = true;
-        yesButton.onclick = noButton.onclick = null;
-        resolve(answer);
-      };
-      yesButton.onclick = () => done(true);
-      noButton.onclick = () => done(false);
-    });
-
-  // 1. Restore what this browser saved, straight away: it must survive a failed engine too.
-  const saved = keep.loadSaved(check);
-  let pendingOlder = null;
-  if (saved.notice) say(saved.notice, "warn");
-  if (saved.envelope && saved.envelope.version === version) applyAnswers(form, saved.envelope.answers);
-  else if (saved.envelope) pendingOlder = saved.text; // an older version: the engine migrates it once it runs
+  // 1. Restore what this browser saved, straight away: it must survive a failed engine too. What cannot be
+  //    used as it is goes aside first, so nothing saved below can overwrite it.
+  const restored = restoreSaved(widget, check, version, form);
+  if (restored.notice) say(restored.notice, "warn");
+  const aside = asidePanel(widget);
+  const renderAside = wireAside(widget, aside, { id: check, what: "Answers", current: version, say });
+  let paused = false;
+  let full = false;
+  const persist = () => {
+    if (restored.locked || paused) return;
+    const ok = keep.save(check, version, readAnswers(form));
+    if (!ok && !full) say(keep.STORAGE_FULL, "warn");
+    full = !ok;
+  };
 
   const stop = engine.subscribe((state) => {
     if (!widget.isConnected) return;
@@ -66,7 +68,6 @@ export function wireCheck(widget, engine) {
     if (state.failed) {
       widget.dataset.candorState = "failed";
       widget.classList.remove("candor-live");
-      if (pendingOlder) say("Your saved answers are from an older version of this check; they will come back once the checker can start.", "warn");
     }
   });
 
@@ -75,7 +76,6 @@ export function wireCheck(widget, engine) {
   async function update() {
     const mine = ++latest;
     const answers = readAnswers(form);
-    keep.save(check, version, answers);
     const reply = await engine.call({ op: "evaluate", check, answers, today: new Date().toLocaleDateString("en-CA") });
     if (mine !== latest || !widget.isConnected) return; // a newer change superseded this one
     result.hidden = false;
@@ -95,32 +95,40 @@ export function wireCheck(widget, engine) {
     widget.dataset.candorState = "ready";
     widget.dataset.candorUpdates = String(++updates);
   }
-  form.addEventListener("change", () => {
-    keep.save(check, version, readAnswers(form)); // saved even while the engine is starting or has failed
-  });
+  form.addEventListener("change", persist); // saved even while the engine is starting or has failed
 
   /** Validate answers text with the engine, then (after asking, if the user has answers) replace the form's. */
-  async function bringIn(text, source) {
+  async function bringIn(text, kind) {
+    const source = SOURCES[kind];
     if (engine.state.failed) {
-      say(`The ${source} cannot be checked because the checker could not start. Nothing was changed.`, "error");
+      say(`${source.The} cannot be checked because the checker is not running. Nothing was changed.`, "error");
       return;
     }
     const reply = await engine.call({ op: "read", check, text });
     if (!reply.ok) {
-      say(`The ${source} was not used: ${reply.error.message} Nothing was changed.`, "error");
+      say(`${source.The} ${source.were} not used: ${reply.error.message} Nothing was changed.`, "error");
       return;
     }
     const current = readAnswers(form);
-    if (Object.keys(current).length) {
-      const replace = await ask(`Replace your current answers with the ${source}?`, `Use the ${source}`, "Keep my answers");
-      if (!replace) {
-        say(`Kept your answers; the ${source} was not used.`);
+    const incoming = reply.result.envelope.answers;
+    const ids = Object.keys(current);
+    if (ids.length) {
+      const differ = ids.filter((id) => !(id in incoming) || !sameAnswer(current[id], incoming[id])).length;
+      const choice = await ask(
+        prompt,
+        `Replace your ${ids.length === 1 ? "answer" : `${ids.length} answers`} on this check with the ${Object.keys(incoming).length} in ${source.the}? ` +
+          `${differ} of yours ${differ === 1 ? "differs" : "differ"} from them and would be lost unless you export yours first.`,
+        [{ id: "keep", label: "Keep my answers" }, { id: "use", label: source.use }],
+      );
+      if (choice !== "use") {
+        say(`Kept your answers; ${source.the} ${source.were} not used.`);
         return;
       }
     }
-    applyAnswers(form, reply.result.envelope.answers);
+    applyAnswers(form, incoming);
+    persist();
     await update();
-    say([`Loaded the ${source}.`, ...reply.result.notes].join(" "));
+    say([`Loaded ${source.the}.`, ...reply.result.notes].join(" "));
   }
 
   const actions = {
@@ -146,9 +154,15 @@ export function wireCheck(widget, engine) {
       window.print();
     },
     async clear() {
-      if (!window.confirm("Clear all your answers to this check in this browser? This cannot be undone.")) return;
-      keep.clearSaved(check);
+      const n = Object.keys(readAnswers(form)).length;
+      if (!n) return say("There are no answers to clear.");
+      const choice = await ask(prompt, `Clear ${n === 1 ? "your answer" : `all ${n} of your answers`} to this check in this browser? This cannot be undone; export them first to keep a copy.`, [
+        { id: "keep", label: "Keep my answers" },
+        { id: "clear", label: "Clear them" },
+      ]);
+      if (choice !== "clear") return;
       applyAnswers(form, {});
+      persist();
       if (!engine.state.failed) await update();
       say("Your answers were cleared.");
     },
@@ -164,7 +178,7 @@ export function wireCheck(widget, engine) {
       say(`The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${limit / 1024} KB. Nothing was changed.`, "error");
       return;
     }
-    await bringIn(await file.text(), "imported file");
+    await bringIn(await file.text(), "file");
   };
   fileInput.addEventListener("change", () => readFile(fileInput.files[0]));
   widget.addEventListener("dragover", (event) => event.preventDefault());
@@ -174,33 +188,30 @@ export function wireCheck(widget, engine) {
   });
   widget.querySelector(".candor-keep").hidden = false;
 
+  watchOtherTabs({ widget, check, form, prompt, say, persist, update, pause: (on) => (paused = on) });
+
   engine
     .load(check)
     .then(async (reply) => {
       if (!reply.ok) throw new Error(reply.error.message);
       widget.classList.add("candor-live");
       form.addEventListener("change", update);
-      if (pendingOlder) {
-        const migrated = await engine.call({ op: "read", check, text: pendingOlder });
-        if (migrated.ok) {
-          applyAnswers(form, migrated.result.envelope.answers);
-          say(migrated.result.notes.join(" "), "warn");
-        } else {
-          keep.clearSaved(check);
-          say(`Your saved answers could not be brought forward (${migrated.error.message}), so they were cleared.`, "warn");
-        }
-      }
       await update();
+      for (const text of restored.pending) {
+        await bringForward({ check, version, form, engine, prompt, say, persist, update }, text);
+        renderAside();
+      }
       const shared = keep.sharedFromLocation();
       if (shared) {
         keep.dropShareFragment();
         if (shared.error) say(`${shared.error} Nothing was changed.`, "error");
-        else await bringIn(shared.text, "shared answers");
+        else await bringIn(shared.text, "share");
       }
     })
     .catch((error) => {
       if (!engine.state.failed) engine.fail(String(error.message || error));
       stop();
-      if (keep.sharedFromLocation()) say("This link holds shared answers, but they cannot be checked because the checker could not start. Nothing was changed.", "error");
+      const shared = keep.sharedFromLocation();
+      if (shared && !shared.framed) say("This link holds shared answers, but they cannot be checked because the checker could not start. Nothing was changed.", "error");
     });
 }

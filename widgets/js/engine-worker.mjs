@@ -9,6 +9,26 @@ const FORCED = new URL(self.location.href).searchParams.get("boot");
 let bridge = null;
 let abortRuntime = () => {};
 
+// The page's Content Security Policy (a <meta> tag) does not reach this worker, so it refuses requests to any
+// other origin itself: nothing the runtime or the engine does can send data off the site from here.
+const ORIGIN = self.location.origin;
+const refuse = (url) => new TypeError(`candor: the engine does not contact other sites (${url.origin})`);
+const siteUrl = (input) => new URL(input instanceof Request ? input.url : String(input), self.location.href);
+const siteFetch = self.fetch.bind(self);
+self.fetch = (input, init) => {
+  const url = siteUrl(input);
+  return url.origin === ORIGIN ? siteFetch(input, init) : Promise.reject(refuse(url));
+};
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, input, ...rest) {
+  const url = siteUrl(input);
+  if (url.origin !== ORIGIN) throw refuse(url);
+  return open.call(this, method, input, ...rest);
+};
+for (const name of ["WebSocket", "EventSource", "WebTransport"]) {
+  if (name in self) self[name] = function () { throw new TypeError(`candor: the engine does not open ${name} connections`); };
+}
+
 self.addEventListener("unhandledrejection", (event) => abortRuntime(event.reason));
 // Pyodide's loader reports a failed wasm download with console.warn and then waits forever: treat it as fatal.
 const warn = console.warn.bind(console);
@@ -224,7 +244,16 @@ self.onmessage = async ({ data }) => {
       post({ type: "reply", id, response: { ok: true, result: await loadBundle(kind, data.name) } });
     } else {
       await ready;
-      post({ type: "reply", id, response: JSON.parse(bridge.handle(data.request)) });
+      let reply;
+      try {
+        reply = bridge.handle(data.request);
+      } catch (error) {
+        // handle() answers every Python error itself: a throw here means the runtime failed fatally (Pyodide
+        // then refuses every later call). Say so as an engine failure; the page keeps the answers.
+        post({ type: "failed", message: "the Python engine stopped working" });
+        throw error;
+      }
+      post({ type: "reply", id, response: JSON.parse(reply) });
     }
   } catch (error) {
     post({ type: "reply", id, response: { ok: false, error: { message: String(error && error.message ? error.message : error), field: "" } } });

@@ -64,7 +64,7 @@ class Engine {
   fail(reason) {
     if (this.state.failed) return;
     clearTimeout(this.timer);
-    this.state = { stage: "failed", failed: true, reason };
+    this.state = { stage: "failed", failed: true, reason, afterReady: this.state.stage === "ready" };
     this.listeners.forEach((fn) => fn(this.state));
     this.rejectReady(new Error(reason));
     this.pending.forEach((waiter) => waiter({ ok: false, error: { message: reason, field: "" } }));

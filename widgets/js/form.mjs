@@ -33,3 +33,23 @@ export function applyVisibility(form, visible) {
 export function showProgress(element, completeness) {
   element.textContent = `${completeness.answered} of ${completeness.visible} answered`;
 }
+
+/** Split saved answers into those the form can show and the ids of those it cannot (unknown question or option). */
+export function fitAnswers(form, answers) {
+  const fits = {};
+  const misfits = [];
+  for (const [id, value] of Object.entries(answers || {})) {
+    const fieldset = questions(form).find((f) => f.dataset.question === id);
+    const values = Array.isArray(value) ? value : [value];
+    const options = fieldset ? new Set([...fieldset.querySelectorAll("input")].map((input) => input.value)) : null;
+    const shapeOk = fieldset && (fieldset.dataset.type === "multi" || !Array.isArray(value)) && values.length > 0;
+    if (shapeOk && values.every((v) => typeof v === "string" && options.has(v))) fits[id] = value;
+    else misfits.push(id);
+  }
+  return { fits, misfits };
+}
+
+/** True when two answer sets hold the same choices. */
+export function sameAnswer(a, b) {
+  return JSON.stringify([a].flat().sort()) === JSON.stringify([b].flat().sort());
+}

@@ -6,24 +6,116 @@ const SHARE_VERSION = "c1.";
 
 export const storageKey = (check) => `candor:answers:${check}`;
 
-/** The saved envelope for a check: {envelope} or {notice} when what was stored could not be read. */
-export function loadSaved(check) {
+/**
+ * How deep the brackets of JSON text nest (outside strings), counted without parsing. Text from outside is
+ * measured before JSON.parse against the engine's own MAX_JSON_DEPTH, which the build writes into each
+ * widget as data-candor-max-depth (the same check the engine makes before it parses).
+ */
+export function jsonDepth(text) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return deepest;
+}
+
+/** JSON.parse for text from outside: null when it nests deeper than the widget's limit or does not parse. */
+export function parseBounded(text, widget) {
+  if (typeof text !== "string" || jsonDepth(text) > Number(widget.dataset.candorMaxDepth)) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * What this browser saved for a check, read but never changed here: {text, envelope} (envelope null when the
+ * text is not an answers envelope), {text: null} when nothing is saved, {unavailable: true} without storage.
+ */
+export function loadSaved(check, widget) {
   let text = null;
   try {
     text = localStorage.getItem(storageKey(check));
   } catch {
-    return { envelope: null, notice: "This browser does not allow saving, so answers will not be kept after you leave." };
+    return { text: null, envelope: null, unavailable: true };
   }
-  if (text === null) return { envelope: null, notice: null };
+  if (text === null) return { text: null, envelope: null };
+  const envelope = parseBounded(text, widget);
+  const ok = isObject(envelope) && isObject(envelope.answers) && Number.isInteger(envelope.version);
+  return { text, envelope: ok ? envelope : null };
+}
+
+// ---- sets kept aside ---------------------------------------------------------------------------------
+// Saved answers the page cannot use as they are (an older or newer version, damaged, not matching the
+// questions) are moved to candor:aside:<id> before anything is saved over them, and stay there, unchanged,
+// until the reader exports or discards them. Entries: {reason, version, kept_at, state, text}; state
+// "waiting" means an older set the engine has not yet brought up to date.
+
+export const asideKey = (id) => `candor:aside:${id}`;
+
+export function readAside(id) {
+  let raw = null;
   try {
-    const envelope = JSON.parse(text);
-    if (!envelope || typeof envelope !== "object" || typeof envelope.answers !== "object" || envelope.answers === null) {
-      throw new Error("not an answers envelope");
-    }
-    return { envelope, text, notice: null };
+    raw = localStorage.getItem(asideKey(id));
   } catch {
+    return [];
+  }
+  if (raw === null) return [];
+  let list = null;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    list = null;
+  }
+  const entries = Array.isArray(list) ? list.filter((e) => isObject(e) && typeof e.text === "string") : [];
+  // The list itself damaged: what it held is kept as one entry rather than lost.
+  return entries.length || Array.isArray(list) ? entries : [{ reason: "damaged", state: "kept", kept_at: null, text: raw }];
+}
+
+function writeAside(id, entries) {
+  try {
+    if (entries.length) localStorage.setItem(asideKey(id), JSON.stringify(entries));
+    else localStorage.removeItem(asideKey(id));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keep `text` aside (once: the same text is not kept twice). False when storage refused it. */
+export function putAside(id, text, reason, details = {}) {
+  const entries = readAside(id);
+  if (entries.some((e) => e.text === text)) return true;
+  entries.push({ reason, state: reason === "older" ? "waiting" : "kept", kept_at: new Date().toISOString(), ...details, text });
+  return writeAside(id, entries);
+}
+
+export function updateAside(id, text, change) {
+  return writeAside(id, readAside(id).map((e) => (e.text === text ? { ...e, ...change } : e)));
+}
+
+export function discardAside(id, text) {
+  return writeAside(id, readAside(id).filter((e) => e.text !== text));
+}
+
+/** Remove the main key of a check once its set is safely aside; false when storage refused. */
+export function removeSaved(check) {
+  try {
     localStorage.removeItem(storageKey(check));
-    return { envelope: null, notice: "Your saved answers in this browser were damaged and could not be read, so they were cleared." };
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -31,6 +123,7 @@ export function envelope(check, version, answers) {
   return { questionnaire: check, version, saved_at: new Date().toISOString(), answers };
 }
 
+/** Save a check's answers; false when the browser refused (storage full or not allowed). */
 export function save(check, version, answers) {
   try {
     if (Object.keys(answers).length) localStorage.setItem(storageKey(check), JSON.stringify(envelope(check, version, answers)));
@@ -41,13 +134,10 @@ export function save(check, version, answers) {
   }
 }
 
-export function clearSaved(check) {
-  try {
-    localStorage.removeItem(storageKey(check));
-  } catch {
-    /* nothing was stored */
-  }
-}
+export const clearSaved = removeSaved;
+
+export const STORAGE_FULL =
+  "This browser's storage for this site is full, so your latest changes are not being saved here. Export them to keep a copy; saving resumes once there is room.";
 
 export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -97,6 +187,8 @@ export async function offerShareLink(widget, url) {
 export function sharedFromLocation() {
   const hash = location.hash;
   if (!hash.startsWith(SHARE_PREFIX)) return null;
+  // Inside a frame, another page chose this link and can steer the reader's clicks: never apply it there.
+  if (window.top !== window) return { framed: true, error: "This page is shown inside another page, so the answers in its link were not used. Open the link in a tab of its own to see them." };
   if (hash.length > MAX_FRAGMENT) return { error: `The share link is too long (${hash.length} characters); it cannot be a Candor link.` };
   const data = hash.slice(SHARE_PREFIX.length);
   if (!data.startsWith(SHARE_VERSION)) return { error: "The share link is in a format this version of Candor does not know." };

@@ -11,6 +11,7 @@
 // when that check had every scenario answered. Unreadable JSON starts fresh and says so. Nothing is sent
 // anywhere: there is no account, no cookie and no request other than the engine's own files.
 import { el } from "./dom.mjs";
+import { ask, promptIn } from "./prompt.mjs";
 import { SITE_ROOT } from "./render.mjs";
 
 export const STORAGE_KEY = "candor:learning:v1";
@@ -324,7 +325,12 @@ function wireOneQuiz(element, getEngine) {
     score();
   });
   form.addEventListener("focusin", () => start(), { once: true }); // warm the engine up while they read
-  clear.addEventListener("click", () => {
+  clear.addEventListener("click", async () => {
+    const choice = await ask(promptIn(element, clear.parentElement), "Clear your answers, score and completion date for this module from this browser? This cannot be undone.", [
+      { id: "keep", label: "Keep my answers" },
+      { id: "clear", label: "Clear them" },
+    ]);
+    if (choice !== "clear") return;
     form.reset();
     checked = false;
     latest++;

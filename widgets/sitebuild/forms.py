@@ -7,7 +7,7 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 from __future__ import annotations
 
 from candor.catalog import Catalog
-from candor.intake import MAX_ANSWERS_BYTES
+from candor.intake import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 from candor.questionnaire import (
     NOT_APPLICABLE,
     AllCondition,
@@ -101,10 +101,7 @@ def _toolbar(fid: str) -> str:
         f'<input type="file" id="{fid}-file" accept="application/json,.json" hidden data-candor-file>',
         f'<div class="candor-share" data-candor-share hidden><label for="{fid}-share-url">Share link (the answers are in the '
         f'link itself and never reach a server)</label><input type="text" id="{fid}-share-url" readonly data-candor-share-url></div>',
-        f'<div class="candor-prompt" data-candor-prompt hidden role="group" aria-labelledby="{fid}-prompt-text">'
-        f'<p id="{fid}-prompt-text" data-candor-prompt-text></p>'
-        '<button type="button" class="md-button md-button--primary" data-candor-prompt-yes></button> '
-        '<button type="button" class="md-button" data-candor-prompt-no></button></div>',
+        '<div class="candor-prompt" data-candor-prompt hidden role="group"></div>',
         f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
         "</div>",
     ]
@@ -116,7 +113,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
-        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}"'
+        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}" data-candor-max-depth="{MAX_JSON_DEPTH}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'

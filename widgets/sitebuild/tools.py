@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from candor.catalog import Catalog
+from candor.intake import MAX_JSON_DEPTH
 
 from .markup import NOT_INDEXED, esc, rel
 
@@ -36,6 +37,7 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     )
     return "\n".join([
         f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
+        f' data-candor-max-depth="{MAX_JSON_DEPTH}"'
         f'{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(tool["summary"])}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'

@@ -1,0 +1,222 @@
+"""Nothing a reader saved is lost (issue 23): older and newer saved sets, answers typed while the engine
+starts, the replace and clear prompts, a full storage and two tabs. Chromium against the built site."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+from .conftest import READY_TIMEOUT, wait_ready
+
+pytestmark = pytest.mark.browser
+WIDGET = "#candor-disclosure-widget"
+PAGE = "checks/disclosure/"
+KEY = "candor:answers:disclosure"
+ASIDE = "candor:aside:disclosure"
+WASM = "**/assets/pyodide/pyodide.asm.wasm"
+CHATBOT = {"made": ["chatbot"], "chatbot-tells": "if-asked"}
+V1 = json.dumps({"questionnaire": "disclosure", "version": 1, "saved_at": "2026-06-01T10:00:00Z", "answers": CHATBOT})
+
+
+def store(page: Page, key: str, text: str) -> None:
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, text])
+
+
+def stored(page: Page, key: str) -> Any:
+    text = page.evaluate("(k) => localStorage.getItem(k)", key)
+    return None if text is None else json.loads(text)
+
+
+def share_link(site_url: str, answers: dict[str, Any], version: int = 2) -> str:
+    payload = json.dumps({"questionnaire": "disclosure", "version": version, "answers": answers}).encode()
+    return f"{site_url}{PAGE}#candor-share=c1.{base64.urlsafe_b64encode(payload).decode().rstrip('=')}"
+
+
+def images(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(WIDGET).get_by_label("Images", exact=True)
+
+
+def chatbot(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(WIDGET).get_by_label("A chatbot or assistant that people talk to")
+
+
+def with_saved(page: Page, site_url: str, text: str) -> None:
+    page.goto(site_url + PAGE)
+    store(page, KEY, text)
+
+
+def test_older_answers_survive_a_blocked_runtime_then_come_back_when_it_starts(page: Page, site_url: str) -> None:
+    with_saved(page, site_url, V1)
+    page.route(WASM, lambda route: route.abort())
+    page.reload()
+    expect(page.locator(WIDGET)).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("from version 1 of this check")
+    expect(page.locator(f"{WIDGET} [data-candor-aside]")).to_contain_text("waiting for the checker")
+    images(page).check()  # this used to overwrite the older answers for good
+    assert stored(page, KEY)["answers"] == {"made": ["images"]}
+    assert [e["text"] for e in stored(page, ASIDE)] == [V1]
+
+    page.unroute(WASM)
+    page.reload()
+    wait_ready(page)
+    prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
+    expect(prompt).to_contain_text("differ from the 1 answer on the form")
+    expect(prompt.locator("[data-choice=mine]")).to_be_focused()
+    prompt.get_by_role("button", name="Use the saved answers").click()
+    expect(chatbot(page)).to_be_checked()
+    expect(images(page)).not_to_be_checked()
+    expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+    # both sets stay available: the original older one, and the answers the reader had on the form
+    reasons = sorted(e["reason"] for e in stored(page, ASIDE))
+    assert reasons == ["conflict", "older"]
+    expect(page.locator(f"{WIDGET} [data-candor-aside] li")).to_have_count(2)
+
+
+def test_answers_typed_while_the_engine_starts_are_kept_unless_the_reader_chooses(page: Page, site_url: str, tmp_path: Path) -> None:
+    with_saved(page, site_url, V1)
+    held: list[Route] = []
+    page.route(WASM, lambda route: held.append(route))
+    page.reload()
+    page.wait_for_function("() => document.querySelector('[data-candor-check]')?.dataset.candorState === 'loading'")
+    images(page).check()  # typed before the engine is ready
+    page.wait_for_timeout(200)
+    assert held, "the runtime should have been requested"
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
+    expect(prompt).to_be_visible()
+    expect(prompt.locator("[data-choice=saved]")).to_be_disabled()  # nothing but the safe choice at first
+    prompt.get_by_role("button", name=re.compile("^Merge")).click()
+    expect(images(page)).to_be_checked()  # merged: mine win where they conflict, the saved ones fill the gaps
+    expect(page.locator(f"{WIDGET} #candor-disclosure-chatbot-tells").get_by_label("Only if someone asks")).to_be_checked()
+    with page.expect_download() as info:
+        page.locator(f"{WIDGET} [data-candor-aside]").get_by_role("button", name="Export them (JSON)").click()
+    info.value.save_as(tmp_path / "kept.json")
+    assert json.loads((tmp_path / "kept.json").read_text()) == json.loads(V1)
+
+
+def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_asked(page: Page, site_url: str, tmp_path: Path) -> None:
+    newer = json.dumps({"questionnaire": "disclosure", "version": 3, "answers": {"made": ["hologram"]}})
+    with_saved(page, site_url, newer)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 2 on this site")
+    panel = page.locator(f"{WIDGET} [data-candor-aside]")
+    expect(panel).to_contain_text("version 3")
+    images(page).check()
+    assert stored(page, ASIDE)[0]["text"] == newer
+    with page.expect_download() as info:
+        panel.get_by_role("button", name="Export them (JSON)").click()
+    info.value.save_as(tmp_path / "newer.json")
+    assert (tmp_path / "newer.json").read_text().strip() == newer
+    panel.get_by_role("button", name="Discard them").click()
+    page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Keep them").click()
+    assert stored(page, ASIDE) is not None
+    panel.get_by_role("button", name="Discard them").click()
+    page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Discard them").click()
+    expect(panel).to_be_hidden()
+    assert stored(page, ASIDE) is None
+    assert stored(page, KEY)["answers"] == {"made": ["images"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("{not json", "could not be read"),
+        (json.dumps({"questionnaire": "disclosure", "version": 2, "answers": {"made": ["chatbot", "hologram"], "regions": ["eu"]}}),
+         "1 saved answer no longer matches"),
+    ],
+)
+def test_damaged_or_stale_saved_answers_are_kept_aside_not_cleared(page: Page, site_url: str, text: str, said: str) -> None:
+    with_saved(page, site_url, text)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text(said)
+    assert stored(page, ASIDE)[0]["text"] == text
+    expect(page.locator(f"{WIDGET} [data-candor-aside]")).to_be_visible()
+
+
+def test_space_after_the_share_prompt_appears_replaces_nothing(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    images(page).check()
+    page.goto(share_link(site_url, CHATBOT))
+    page.reload()
+    prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
+    expect(prompt).to_be_visible(timeout=READY_TIMEOUT)
+    expect(prompt).to_contain_text("Replace your answer on this check with the 2 in the shared answers? 1 of yours differs")
+    expect(prompt.get_by_role("button", name="Keep my answers")).to_be_focused()
+    for _ in range(3):  # a reader paging down with Space
+        page.keyboard.press(" ")
+        page.wait_for_timeout(300)
+    expect(images(page)).to_be_checked()
+    expect(chatbot(page)).not_to_be_checked()
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("Kept your answers; the shared answers were not used.")
+    assert stored(page, KEY)["answers"] == {"made": ["images"]}
+
+
+def test_clear_asks_first_and_keeps_on_the_safe_choice(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    images(page).check()
+    page.get_by_role("button", name="Clear my answers").click()
+    prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
+    expect(prompt).to_contain_text("Clear your answer to this check in this browser?")
+    page.keyboard.press("Enter")  # the focused choice is the safe one
+    page.wait_for_timeout(800)
+    page.keyboard.press("Enter")
+    expect(images(page)).to_be_checked()
+
+
+def test_the_knowledge_check_asks_before_clearing(page: Page, site_url: str) -> None:
+    page.goto(site_url + "learn/foundations/")
+    widget = page.locator("#candor-quiz-foundations-widget")
+    first = widget.locator("fieldset[data-question] input").first
+    first.check()
+    widget.get_by_role("button", name="Clear my answers").click()
+    prompt = widget.locator("[data-candor-prompt]")
+    expect(prompt).to_contain_text("score and completion date")
+    expect(prompt.get_by_role("button", name="Keep my answers")).to_be_focused()
+    prompt.get_by_role("button", name="Keep my answers").click()
+    expect(first).to_be_checked()
+    widget.get_by_role("button", name="Clear my answers").click()
+    prompt.get_by_role("button", name="Clear them").click()
+    expect(first).not_to_be_checked()
+
+
+def test_a_full_storage_is_said(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('Quota exceeded', 'QuotaExceededError'); }; }")
+    images(page).check()
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("storage for this site is full")
+
+
+def test_two_tabs_of_the_same_check_do_not_overwrite_each_other_silently(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    try:
+        first, second = context.new_page(), context.new_page()
+        for tab in (first, second):
+            tab.goto(site_url + PAGE)
+            wait_ready(tab)
+        images(first).check()
+        prompt = second.locator(f"{WIDGET} [data-candor-prompt]")
+        expect(prompt).to_contain_text("changed in another tab or window")
+        prompt.get_by_role("button", name="Load the other tab's answers").click()
+        expect(images(second)).to_be_checked()
+        chatbot(second).check()
+        other = first.locator(f"{WIDGET} [data-candor-prompt]")
+        expect(other).to_contain_text("changed in another tab or window")
+        other.get_by_role("button", name="Keep this page's answers").click()
+        expect(first.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("Kept this page's answers")
+        assert stored(first, KEY)["answers"] == {"made": ["images"]}
+        expect(second.locator(f"{WIDGET} [data-candor-prompt]")).to_contain_text("changed in another tab")
+    finally:
+        context.close()

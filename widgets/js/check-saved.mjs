@@ -1,0 +1,119 @@
+// A check's saved answers across versions and tabs. Nothing a reader saved is overwritten or deleted until
+// they decide: a set the page cannot use as it is goes aside first (keep.mjs), an older one comes back once
+// the engine has migrated it, and the reader chooses when the form changed meanwhile.
+import { applyAnswers, fitAnswers, readAnswers, sameAnswer } from "./form.mjs";
+import * as keep from "./keep.mjs";
+import { ask } from "./prompt.mjs";
+
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function moveAside(check, text, reason, details, notice) {
+  if (keep.putAside(check, text, reason, details) && keep.removeSaved(check)) return { notice };
+  return {
+    locked: true,
+    notice:
+      "Your saved answers could not be set aside because this browser's storage is full, so changes on this page are not saved until there is room (they would replace the saved ones). Export your answers to keep a copy.",
+  };
+}
+
+/**
+ * Put what this browser saved on the form at once (the engine may never start). Returns {notice, locked,
+ * pending}: `pending` lists older sets (text) waiting for the engine to bring them up to date.
+ */
+export function restoreSaved(widget, check, version, form) {
+  const waiting = () => keep.readAside(check).filter((e) => e.state === "waiting").map((e) => e.text);
+  const saved = keep.loadSaved(check, widget);
+  if (saved.unavailable) return { notice: "This browser does not allow saving, so answers will not be kept after you leave.", pending: [] };
+  if (saved.text === null) return { pending: waiting() };
+  const env = saved.envelope;
+  const ours = env && env.questionnaire === check;
+  const details = ours ? { version: env.version, ...(typeof env.saved_at === "string" ? { saved_at: env.saved_at } : {}) } : {};
+  let out;
+  if (ours && env.version === version) {
+    const { fits, misfits } = fitAnswers(form, env.answers);
+    applyAnswers(form, fits);
+    out = misfits.length
+      ? moveAside(check, saved.text, "mismatch", details, `${count(misfits.length, "saved answer")} no longer ${misfits.length === 1 ? "matches" : "match"} this check's questions, so ${misfits.length === 1 ? "it is" : "they are"} not on the form. Your answers as they were saved are kept aside: export them or discard them.`)
+      : {};
+  } else if (ours && env.version < version) {
+    out = moveAside(check, saved.text, "older", details, `Your saved answers are from version ${env.version} of this check. They come back once the checker has brought them up to version ${version}; until then they are kept aside, unchanged.`);
+  } else if (ours && env.version > version) {
+    out = moveAside(check, saved.text, "newer", details, `Your saved answers were made with version ${env.version} of this check, newer than the version ${version} on this site, so this page cannot read them. They are kept aside, unchanged: export them to keep a copy, or discard them.`);
+  } else {
+    out = moveAside(check, saved.text, "damaged", {}, "Your saved answers in this browser could not be read (the stored text is damaged). They are kept aside, unchanged: export them or discard them. The form starts empty.");
+  }
+  return { ...out, pending: waiting() };
+}
+
+/** Once the engine runs: migrate an older set and, if the form changed meanwhile, let the reader choose. */
+export async function bringForward({ check, version, form, engine, prompt, say, persist, update }, text) {
+  const reply = await engine.call({ op: "read", check, text });
+  if (!reply.ok) {
+    if (engine.state.failed) return; // still waiting: tried again on the next visit
+    keep.updateAside(check, text, { state: "kept" });
+    say(`Your answers saved earlier in this browser could not be brought up to version ${version} of this check: ${reply.error.message} They are kept aside, unchanged: export them to keep a copy, or discard them.`, "warn");
+    return;
+  }
+  const saved = reply.result.envelope.answers;
+  const mine = readAnswers(form);
+  const conflicts = Object.keys(mine).filter((k) => k in saved && !sameAnswer(mine[k], saved[k]));
+  const added = Object.keys(saved).filter((k) => !(k in mine));
+  const onlyMine = Object.keys(mine).filter((k) => !(k in saved));
+  const identical = !conflicts.length && !added.length && !onlyMine.length;
+  let choice = Object.keys(mine).length ? "merge" : "saved";
+  if (Object.keys(mine).length && (conflicts.length || onlyMine.length)) {
+    const choices = [{ id: "mine", label: "Keep my answers" }, { id: "saved", label: "Use the saved answers" }];
+    if (added.length) choices.push({ id: "merge", label: conflicts.length ? "Merge: add the saved ones where they do not conflict" : "Add the saved answers to mine" });
+    choice = await ask(
+      prompt,
+      `Your answers saved earlier with an older version of this check (now brought up to date) differ from the ${count(Object.keys(mine).length, "answer")} on the form. ` +
+        `Using the saved answers would replace ${count(conflicts.length, "answer")} and clear ${count(onlyMine.length, "answer")} you gave here` +
+        (added.length ? `; merging adds ${count(added.length, "saved answer")} and keeps all of yours.` : "."),
+      choices,
+    );
+    if (choice === null) return; // another question took the prompt: the set stays waiting for the next visit
+  }
+  if (choice === "saved" && Object.keys(mine).length) {
+    keep.putAside(check, JSON.stringify(keep.envelope(check, version, mine)), "conflict", { version });
+  }
+  if (choice === "saved") applyAnswers(form, saved);
+  else if (choice === "merge") applyAnswers(form, { ...saved, ...mine });
+  keep.updateAside(check, text, { state: "kept" });
+  persist();
+  await update();
+  const notes = reply.result.notes.join(" ");
+  const kept = "Your answers as first saved stay kept aside until you discard them.";
+  if (choice === "mine") say(`Kept the answers on the form; the saved ones were not used. ${kept}`);
+  else if (identical) say(`${notes} The form already held the same answers. ${kept}`, "warn");
+  else {
+    const how = choice === "merge" && Object.keys(mine).length ? ` Added ${count(added.length, "saved answer")} to yours.` : "";
+    const replaced = choice === "saved" && Object.keys(mine).length ? " The answers you had on the form are kept aside too." : "";
+    say(`${notes}${how}${replaced} ${kept}`, "warn");
+  }
+}
+
+/** Say when another tab or window changes this check's saved answers, and let the reader choose. */
+export function watchOtherTabs({ widget, check, form, prompt, say, persist, update, pause }) {
+  window.addEventListener("storage", async (event) => {
+    if (!widget.isConnected || (event.key !== null && event.key !== keep.storageKey(check))) return;
+    pause(true);
+    const env = event.newValue ? keep.parseBounded(event.newValue, widget) : null;
+    const theirs = env && env.answers ? fitAnswers(form, env.answers).fits : {};
+    const choice = await ask(
+      prompt,
+      `Your answers to this check were just ${Object.keys(theirs).length ? "changed" : "cleared"} in another tab or window. ` +
+        "Keep the answers on this page (they are saved again, replacing the other tab's), or load the other tab's answers here?",
+      [{ id: "mine", label: "Keep this page's answers" }, { id: "theirs", label: "Load the other tab's answers" }],
+    );
+    if (choice === null) return; // a newer change in the other tab asks again
+    pause(false);
+    if (choice === "theirs") {
+      applyAnswers(form, theirs);
+      await update();
+      say("Loaded the answers from the other tab.");
+    } else {
+      persist();
+      say("Kept this page's answers and saved them again.");
+    }
+  });
+}
