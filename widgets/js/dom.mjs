@@ -12,10 +12,26 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Import an engine-made SVG chart through the XML parser (never innerHTML); refuse anything scriptable. */
+// What the engine's charts use (widgets/candor/chart.py, bias_audit.bar_chart); anything else is dropped.
+const SVG_ELEMENTS = new Set(["svg", "g", "title", "desc", "rect", "line", "text", "tspan"]);
+const SVG_ATTRIBUTES = new Set([
+  "xmlns", "class", "id", "role", "viewBox", "width", "height", "aria-labelledby", "aria-label", "aria-hidden",
+  "x", "y", "x1", "y1", "x2", "y2", "dx", "dy", "text-anchor", "stroke", "stroke-width", "stroke-dasharray", "fill",
+]);
+
+/** Import an engine-made SVG chart through the XML parser (never innerHTML), keeping only the allowed parts. */
 export function importSvg(svgText) {
   if (!svgText) return null;
   const svg = new DOMParser().parseFromString(svgText, "image/svg+xml").documentElement;
-  if (svg.namespaceURI !== SVG_NS || svg.querySelector("script, foreignObject")) return null;
+  if (svg.namespaceURI !== SVG_NS || svg.localName !== "svg" || svg.getElementsByTagName("parsererror").length) return null;
+  for (const node of [svg, ...svg.querySelectorAll("*")]) {
+    if (node !== svg && (node.namespaceURI !== SVG_NS || !SVG_ELEMENTS.has(node.localName))) {
+      node.remove(); // with its children: an unknown element's content is not the chart's
+      continue;
+    }
+    for (const attr of [...node.attributes]) {
+      if (!SVG_ATTRIBUTES.has(attr.name)) node.removeAttribute(attr.name);
+    }
+  }
   return document.importNode(svg, true);
 }

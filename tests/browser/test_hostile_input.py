@@ -1,0 +1,213 @@
+"""Hostile or damaged input in Chromium (issue 23): framed share links, input nested 3,000 deep, damaged
+calculator storage, characters that hide or reorder text, formula cells, SVG, and the worker's own origin rule."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+from .conftest import READY_TIMEOUT, wait_ready
+
+pytestmark = pytest.mark.browser
+CHECK = "#candor-disclosure-widget"
+BIAS = "#candor-bias-audit-widget"
+DEEP = '{"questionnaire": "disclosure", "version": 2, "answers": {"made": ' + "[" * 3000 + "]" * 3000 + "}}"
+
+
+def link(site_url: str, page: str, payload: str) -> str:
+    return f"{site_url}{page}#candor-share=c1.{base64.urlsafe_b64encode(payload.encode()).decode().rstrip('=')}"
+
+
+def still_scores(page: Page) -> None:
+    """The engine is alive: an answer still gets a result."""
+    page.locator(CHECK).get_by_label("A chatbot or assistant that people talk to").check()
+    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    expect(page.locator(f"{CHECK} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
+    expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "ready")
+
+
+def test_a_share_link_inside_a_frame_is_not_applied(page: Page, site_url: str) -> None:
+    shared = link(
+        site_url, "checks/disclosure/", json.dumps({"questionnaire": "disclosure", "version": 2, "answers": {"made": ["images"]}})
+    )
+    page.route(
+        f"{site_url}framing.html",
+        lambda route: route.fulfill(content_type="text/html", body=f'<iframe src="{shared}" width="900" height="700"></iframe>'),
+    )
+    page.goto(f"{site_url}framing.html")
+    frame = page.frame_locator("iframe")
+    expect(frame.locator(CHECK)).to_have_attribute("data-candor-state", "ready", timeout=READY_TIMEOUT)
+    expect(frame.locator(f"{CHECK} [data-candor-notice]")).to_contain_text(
+        "shown inside another page, so the answers in its link were not used"
+    )
+    expect(frame.locator(f"{CHECK} input:checked")).to_have_count(0)
+    expect(frame.locator(f"{CHECK} [data-candor-prompt]")).to_be_hidden()
+
+
+def test_a_share_link_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(page: Page, site_url: str) -> None:
+    page.goto(link(site_url, "checks/disclosure/", DEEP))
+    wait_ready(page)
+    expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("nest more than")
+    still_scores(page)
+
+
+def test_an_import_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "checks/disclosure/")
+    wait_ready(page)
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(deep))
+    expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("nest more than")
+    expect(page.locator(f"{CHECK} [data-candor-notice]")).to_contain_text("Nothing was changed")
+    still_scores(page)
+
+
+DAMAGED = {
+    "a row that is null": {"decision": "reach", "rows": [None], "csv": ""},
+    "a decision that is an object": {"decision": {"toString": 1}, "rows": [], "csv": ""},
+    "a decision that is a number": {"decision": 5, "rows": [], "csv": ""},
+    "rows that are text": {"decision": "reach", "rows": "x", "csv": ""},
+    "a table that is a number": {"decision": "reach", "rows": [], "csv": 7},
+    "not JSON": "{oops",
+    "nested 3,000 deep": "[" * 3000 + "]" * 3000,
+}
+
+
+@pytest.mark.parametrize("case", list(DAMAGED))
+def test_the_calculator_works_whatever_was_stored(page: Page, site_url: str, case: str) -> None:
+    value = DAMAGED[case]
+    text = value if isinstance(value, str) else json.dumps({"questionnaire": "bias-audit", "version": 1, "answers": value})
+    page.goto(site_url + "checks/bias-audit/")
+    page.evaluate("(v) => localStorage.setItem('candor:answers:bias-audit', v)", text)
+    page.reload()
+    wait_ready(page, BIAS)
+    expect(page.locator(f"{BIAS} [data-candor-notice]")).to_contain_text("could not be read")
+    expect(page.locator(f"{BIAS} [data-candor-aside]")).to_be_visible()
+    assert json.loads(page.evaluate("localStorage.getItem('candor:aside:bias-audit')"))[0]["text"] == text
+    expect(page.get_by_role("button", name="Clear the counts")).to_be_visible()
+    rows = page.locator(f"{BIAS} tbody tr")
+    for i, (group, reached, total) in enumerate([("A", "40", "100"), ("B", "10", "100")]):
+        rows.nth(i).locator("[name=group]").fill(group)
+        rows.nth(i).locator("[name=successes]").fill(reached)
+        rows.nth(i).locator("[name=total]").fill(total)
+    page.get_by_role("button", name="Calculate").click()
+    expect(page.locator(f"{BIAS} .candor-verdict")).to_have_attribute("data-verdict", "adverse-impact")
+    assert json.loads(page.evaluate("localStorage.getItem('candor:answers:bias-audit')"))["answers"]["rows"][0]["group"] == "A"
+
+
+def test_a_shared_decision_that_is_not_text_does_not_stop_the_calculator(page: Page, site_url: str) -> None:
+    payload = json.dumps(
+        {
+            "questionnaire": "bias-audit",
+            "version": 1,
+            "answers": {"decision": {"toString": 1}, "csv": "group,reached,eligible\nA,4,10\nB,1,10\n"},
+        }
+    )
+    page.goto(link(site_url, "checks/bias-audit/", payload))
+    wait_ready(page, BIAS)
+    expect(page.locator(f"{BIAS} [data-candor-notice]")).to_contain_text("Loaded the shared counts")
+    page.get_by_role("button", name="Calculate").click()
+    expect(page.locator(f"{BIAS} .candor-verdict")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"), [("\u0001", "U+0001"), ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\u200b", "U+200B ZERO WIDTH SPACE")]
+)
+def test_group_names_with_hidden_characters_are_refused_with_a_message(page: Page, site_url: str, char: str, shown: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(site_url + "checks/bias-audit/")
+    wait_ready(page, BIAS)
+    rows = page.locator(f"{BIAS} tbody tr")
+    rows.nth(0).locator("[name=group]").fill("Women")
+    rows.nth(1).locator("[name=group]").fill(f"Wo{char}men")
+    for i in range(2):
+        rows.nth(i).locator("[name=successes]").fill("62")
+        rows.nth(i).locator("[name=total]").fill("100")
+    page.get_by_role("button", name="Calculate").click()
+    alert = page.locator(f"{BIAS} [data-candor-notice] [role=alert]")
+    expect(alert).to_contain_text(
+        f"Row 2, column “group”: the name contains a character that cannot be seen or that reorders text ({shown}"
+    )
+    assert errors == []
+
+
+def test_exported_counts_cannot_run_as_spreadsheet_formulas(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "checks/bias-audit/")
+    wait_ready(page, BIAS)
+    rows = page.locator(f"{BIAS} tbody tr")
+    for i, (group, reached, total) in enumerate(
+        [('=HYPERLINK("http://x.invalid","y")', "4", "10"), ("@SUM(A1)", "3", "10"), ("-5 days", "2", "10")]
+    ):
+        rows.nth(i).locator("[name=group]").fill(group)
+        rows.nth(i).locator("[name=successes]").fill(reached)
+        rows.nth(i).locator("[name=total]").fill(total)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export counts (CSV)").click()
+    info.value.save_as(tmp_path / "rows.csv")
+    lines = (tmp_path / "rows.csv").read_text().splitlines()
+    assert lines[1:] == ['"\'=HYPERLINK(""http://x.invalid"",""y"")",4,10', "'@SUM(A1),3,10", "'-5 days,2,10"]
+    page.locator(f"{BIAS} details summary").click()
+    page.locator(f"{BIAS} [data-candor-csv]").fill("group;reached;eligible\n+cmd;4;10\n\tB;-1;10\n")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export counts (CSV)").click()
+    info.value.save_as(tmp_path / "pasted.csv")
+    assert (tmp_path / "pasted.csv").read_text().splitlines() == ["group;reached;eligible", "'+cmd;4;10", "'\tB;-1;10"]
+
+
+def test_charts_keep_only_what_they_use(page: Page, site_url: str) -> None:
+    page.goto(site_url + "checks/bias-audit/")
+    kept = page.evaluate(
+        """async (url) => {
+          const { importSvg } = await import(url);
+          const svg = importSvg('<svg xmlns="http://www.w3.org/2000/svg" onload="window.pwned=1" style="x"><g>' +
+            '<a href="javascript:alert(1)"><text>link</text></a><image href="x.png"/><text x="1" onclick="1">ok</text>' +
+            '<set attributeName="onmouseover" to="alert(1)"/><animate href="#x"/></g></svg>');
+          document.body.append(svg);
+          return { html: svg.outerHTML, broken: importSvg('<svg xmlns="http://www.w3.org/2000/svg"><text>\\u0001</text></svg>') };
+        }""",
+        site_url + "assets/candor/js/dom.mjs",
+    )
+    assert kept["html"] == '<svg xmlns="http://www.w3.org/2000/svg"><g><text x="1">ok</text></g></svg>'
+    assert kept["broken"] is None
+    assert page.evaluate("window.pwned") is None
+
+
+def test_calculator_buttons_stay_hidden_until_the_engine_runs(browser: Browser, site_url: str) -> None:
+    for scripts in (False, True):
+        context = browser.new_context(java_script_enabled=scripts)
+        try:
+            page = context.new_page()
+            page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: route.abort())
+            page.goto(site_url + "checks/bias-audit/")
+            if scripts:
+                expect(page.locator(BIAS)).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)
+            expect(page.locator(f"{BIAS} [data-candor-calculate]")).to_be_hidden()
+            if not scripts:
+                expect(page.locator(f"{BIAS} [data-candor-add-row]")).to_be_hidden()
+        finally:
+            context.close()
+
+
+def test_the_engine_worker_refuses_other_origins_itself(page: Page, site_url: str) -> None:
+    """The page's <meta> policy does not reach the worker: a bundle address on another origin must not be fetched."""
+    other = site_url.replace("127.0.0.1", "localhost")
+    asked: list[str] = []
+    page.context.route(f"{other}**", lambda route: (asked.append(route.request.url), route.abort()))
+
+    def tamper(route: Route) -> None:
+        manifest = route.fetch().json()
+        manifest["checks"]["disclosure"]["bundle"] = f"{other}stolen?answers=1"
+        route.fulfill(json=manifest)
+
+    page.route("**/assets/candor/manifest.json", tamper)
+    page.goto(site_url + "checks/disclosure/")
+    expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)
+    expect(page.locator(f"{CHECK} [role=status]")).to_contain_text("does not contact other sites")
+    assert asked == []
