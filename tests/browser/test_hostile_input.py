@@ -211,3 +211,37 @@ def test_the_engine_worker_refuses_other_origins_itself(page: Page, site_url: st
     expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "failed", timeout=READY_TIMEOUT)
     expect(page.locator(f"{CHECK} [role=status]")).to_contain_text("does not contact other sites")
     assert asked == []
+
+
+# Appended to the worker for this test only: a request naming __crash__ calls json.loads on JSON nested
+# 100,000 deep, bypassing the engine's intake (which never allows it): in Pyodide the WebAssembly stack
+# overflows, which is the fatal error the issue reported.
+CRASH = """
+ready.then(() => {
+  const real = bridge;
+  bridge = { handle: (r) => (r.includes("__crash__") ? real.json.loads("[".repeat(100000) + "]".repeat(100000)) : real.handle(r)) };
+});
+"""
+
+
+def test_a_fatal_runtime_error_is_an_engine_failure_that_keeps_the_answers(page: Page, site_url: str, tmp_path: Path) -> None:
+    def crashable(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text() + CRASH)
+
+    page.route("**/assets/candor/js/engine-worker.mjs*", crashable)
+    page.goto(site_url + "checks/disclosure/")
+    wait_ready(page)
+    page.locator(CHECK).get_by_label("Images", exact=True).check()
+    crash = tmp_path / "crash.json"
+    crash.write_text('{"__crash__": 1}')
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(crash))
+    expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "failed")
+    status = page.locator(f"{CHECK} [role=status]")
+    expect(status).to_contain_text("The live checker stopped working (the Python runtime hit a fatal error)")
+    expect(page.locator(CHECK).get_by_label("Images", exact=True)).to_be_checked()
+    page.locator(CHECK).get_by_label("Video", exact=True).check()
+    saved = json.loads(page.evaluate("localStorage.getItem('candor:answers:disclosure')"))
+    assert saved["answers"] == {"made": ["images", "video"]}

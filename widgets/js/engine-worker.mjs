@@ -250,7 +250,7 @@ self.onmessage = async ({ data }) => {
       } catch (error) {
         // handle() answers every Python error itself: a throw here means the runtime failed fatally (Pyodide
         // then refuses every later call). Say so as an engine failure; the page keeps the answers.
-        post({ type: "failed", message: "the Python engine stopped working" });
+        post({ type: "failed", message: "the Python runtime hit a fatal error" });
         throw error;
       }
       post({ type: "reply", id, response: JSON.parse(reply) });

@@ -134,8 +134,6 @@ export function save(check, version, answers) {
   }
 }
 
-export const clearSaved = removeSaved;
-
 export const STORAGE_FULL =
   "This browser's storage for this site is full, so your latest changes are not being saved here. Export them to keep a copy; saving resumes once there is room.";
 
