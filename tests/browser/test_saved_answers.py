@@ -117,10 +117,10 @@ def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_as
     info.value.save_as(tmp_path / "newer.json")
     assert (tmp_path / "newer.json").read_text().strip() == newer
     panel.get_by_role("button", name="Discard them").click()
-    page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Keep them").click()
+    page.locator(f"{WIDGET} [data-candor-aside-prompt]").get_by_role("button", name="Keep them").click()
     assert stored(page, ASIDE) is not None
     panel.get_by_role("button", name="Discard them").click()
-    page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Discard them").click()
+    page.locator(f"{WIDGET} [data-candor-aside-prompt]").get_by_role("button", name="Discard them").click()
     expect(panel).to_be_hidden()
     assert stored(page, ASIDE) is None
     assert stored(page, KEY)["answers"] == {"made": ["images"]}

@@ -2,7 +2,7 @@
 // or discard. Nothing here deletes without the reader choosing to, after a prompt whose safe choice is focused.
 import { el } from "./dom.mjs";
 import * as keep from "./keep.mjs";
-import { ask, promptIn } from "./prompt.mjs";
+import { ask, promptNear } from "./prompt.mjs";
 
 function describe(entry, what, current) {
   const when = entry.saved_at ? ` (saved ${entry.saved_at.slice(0, 10)})` : "";
@@ -27,6 +27,7 @@ function describe(entry, what, current) {
  * `current` is the page's version. Returns a function that re-renders the panel.
  */
 export function wireAside(widget, panel, { id, what, current, say }) {
+  const prompt = promptNear(panel, "after", "data-candor-aside-prompt");
   const render = () => {
     const entries = keep.readAside(id);
     panel.hidden = !entries.length;
@@ -39,7 +40,7 @@ export function wireAside(widget, panel, { id, what, current, say }) {
         say(`Exported the kept ${what.toLowerCase()} as a JSON file. They are still kept in this browser until you discard them.`);
       });
       discardButton.addEventListener("click", async () => {
-        const choice = await ask(promptIn(widget, panel), `Discard these kept ${what.toLowerCase()}? They are removed from this browser and cannot be brought back unless you exported them.`, [
+        const choice = await ask(prompt, `Discard these kept ${what.toLowerCase()}? They are removed from this browser and cannot be brought back unless you exported them.`, [
           { id: "keep", label: "Keep them" },
           { id: "discard", label: "Discard them" },
         ]);

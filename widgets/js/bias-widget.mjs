@@ -3,7 +3,7 @@ import { asidePanel, wireAside } from "./aside.mjs";
 import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
-import { ask, promptIn } from "./prompt.mjs";
+import { ask, promptNear } from "./prompt.mjs";
 import { SITE_ROOT } from "./render.mjs";
 
 const TONES = { "no-adverse-impact": "good", "possible-adverse-impact": "warn", "adverse-impact": "bad" };
@@ -166,7 +166,7 @@ export function wireBias(widget, engine) {
   }
   if (damagedNotice) say(damagedNotice, "warn");
   wireAside(widget, asidePanel(widget), { id: tool, what: "Counts", current: 1, say });
-  const prompt = promptIn(widget, notice);
+  const prompt = promptNear(notice);
   /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
   const asCsv = () => {
     if (csv.value.trim()) return csv.value;

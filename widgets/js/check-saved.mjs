@@ -64,10 +64,11 @@ export async function bringForward({ check, version, form, engine, prompt, say, 
   if (Object.keys(mine).length && (conflicts.length || onlyMine.length)) {
     const choices = [{ id: "mine", label: "Keep my answers" }, { id: "saved", label: "Use the saved answers" }];
     if (added.length) choices.push({ id: "merge", label: conflicts.length ? "Merge: add the saved ones where they do not conflict" : "Add the saved answers to mine" });
+    const losses = [conflicts.length && `replace ${count(conflicts.length, "answer")}`, onlyMine.length && `clear ${count(onlyMine.length, "answer")}`].filter(Boolean);
     choice = await ask(
       prompt,
       `Your answers saved earlier with an older version of this check (now brought up to date) differ from the ${count(Object.keys(mine).length, "answer")} on the form. ` +
-        `Using the saved answers would replace ${count(conflicts.length, "answer")} and clear ${count(onlyMine.length, "answer")} you gave here` +
+        `Using the saved answers would ${losses.join(" and ")} you gave here` +
         (added.length ? `; merging adds ${count(added.length, "saved answer")} and keeps all of yours.` : "."),
       choices,
     );

@@ -6,16 +6,19 @@
 import { el } from "./dom.mjs";
 
 export const GUARD_MS = 700;
+let asked = 0;
+
+/** A prompt container put next to `node` ("before" or "after" it), marked with the data attribute `mark`. */
+export function promptNear(node, where = "before", mark = "data-candor-prompt") {
+  const prompt = el("div", { class: "candor-prompt", [mark]: "", role: "group" });
+  prompt.hidden = true;
+  node[where](prompt);
+  return prompt;
+}
 
 /** The prompt container of a widget: its rendered [data-candor-prompt], or one made before `before`. */
 export function promptIn(widget, before) {
-  let prompt = widget.querySelector("[data-candor-prompt]");
-  if (!prompt) {
-    prompt = el("div", { class: "candor-prompt", "data-candor-prompt": "", role: "group" });
-    prompt.hidden = true;
-    before.before(prompt);
-  }
-  return prompt;
+  return widget.querySelector("[data-candor-prompt]") || promptNear(before);
 }
 
 /**
@@ -26,7 +29,7 @@ export function ask(prompt, text, choices) {
   prompt._candorCancel?.();
   return new Promise((resolve) => {
     const shownAt = performance.now();
-    const textId = `${prompt.closest("[id]")?.id || "candor"}-prompt-text`;
+    const textId = `candor-prompt-text-${++asked}`;
     const buttons = choices.map((choice, i) => {
       const button = el("button", { type: "button", class: `md-button${i ? "" : " md-button--primary"}`, "data-choice": choice.id }, choice.label);
       button.disabled = i > 0;
