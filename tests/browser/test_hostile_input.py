@@ -22,6 +22,15 @@ def link(site_url: str, page: str, payload: str) -> str:
     return f"{site_url}{page}#candor-share=c1.{base64.urlsafe_b64encode(payload.encode()).decode().rstrip('=')}"
 
 
+def import_text(page: Page, tmp_path: Path, text: str) -> None:
+    """Import `text` as an answers file through the check's own Import button."""
+    path = tmp_path / "import.json"
+    path.write_text(text)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import answers…").click()
+    chooser.value.set_files(str(path))
+
+
 def still_scores(page: Page) -> None:
     """The engine is alive: an answer still gets a result."""
     page.locator(CHECK).get_by_label("A chatbot or assistant that people talk to").check()
@@ -58,11 +67,7 @@ def test_a_share_link_nested_3000_deep_gets_a_message_and_the_engine_stays_ready
 def test_an_import_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + "checks/disclosure/")
     wait_ready(page)
-    deep = tmp_path / "deep.json"
-    deep.write_text(DEEP)
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import answers…").click()
-    chooser.value.set_files(str(deep))
+    import_text(page, tmp_path, DEEP)
     expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("nest more than")
     expect(page.locator(f"{CHECK} [data-candor-notice]")).to_contain_text("Nothing was changed")
     still_scores(page)
@@ -233,11 +238,7 @@ def test_a_fatal_runtime_error_is_an_engine_failure_that_keeps_the_answers(page:
     page.goto(site_url + "checks/disclosure/")
     wait_ready(page)
     page.locator(CHECK).get_by_label("Images", exact=True).check()
-    crash = tmp_path / "crash.json"
-    crash.write_text('{"__crash__": 1}')
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import answers…").click()
-    chooser.value.set_files(str(crash))
+    import_text(page, tmp_path, '{"__crash__": 1}')
     expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "failed")
     status = page.locator(f"{CHECK} [role=status]")
     expect(status).to_contain_text("The live checker stopped working (the Python runtime hit a fatal error)")

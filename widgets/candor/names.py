@@ -15,7 +15,9 @@ import unicodedata
 # Zero-width joiner and non-joiner shape letters in Persian, Arabic, Indic scripts and emoji: allowed in a
 # name, ignored when names are compared.
 _JOINERS = {"\u200c", "\u200d"}
-_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+# Control (Cc), format (Cf: bidi controls, zero-width spaces, soft hyphens), lone surrogates (Cs) and line or
+# paragraph separators. Unassigned and private-use code points are left alone: they show as a box, hiding nothing.
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 _FSI, _PDI = "\u2068", "\u2069"
 
 

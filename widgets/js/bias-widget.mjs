@@ -239,7 +239,9 @@ export function wireBias(widget, engine) {
     if (!widget.isConnected) return;
     if (state.failed) {
       widget.dataset.candorState = "failed";
-      status.textContent = `The calculator could not start (${state.reason}). Your counts are kept in this browser.`;
+      status.textContent = state.afterReady
+        ? `The calculator stopped working (${state.reason}). Your counts are kept in this browser; reload the page to start it again.`
+        : `The calculator could not start (${state.reason}). Your counts are kept in this browser.`;
     } else if (state.stage !== "ready") status.textContent = state.message;
   });
 
