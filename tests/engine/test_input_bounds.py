@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import re
 import xml.dom.minidom
+from pathlib import Path
 from typing import Any
 
 import pytest
 from candor import bridge
 from candor.answers import AnswersError
 from candor.bias_audit import BiasInputError, audit, bar_chart, parse_csv, parse_groups
-from candor.intake import MAX_JSON_DEPTH, json_depth, parse_json_text
+from candor.cli import main
+from candor.content_files import parse_yaml
+from candor.intake import MAX_JSON_DEPTH, data_depth, json_depth, parse_json_text
 from candor.names import isolate, name_key
 
 
@@ -119,3 +122,32 @@ def test_right_to_left_names_are_isolated_so_numbers_keep_their_order() -> None:
     svg = bar_chart(result)
     xml.dom.minidom.parseString(svg)  # still well-formed XML
     assert "\u2068عرب\u2069" in svg
+
+
+# ---- the CLI's YAML files meet the same rules ---------------------------------------------------------------
+
+def yaml_nested(depth: int) -> str:
+    """A YAML answers file whose data nests `depth` deep (the mapping, answers, then depth - 2 lists)."""
+    return "questionnaire: disclosure\nversion: 2\nanswers:\n  made: " + "[" * (depth - 2) + "]" * (depth - 2) + "\n"
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(MAX_JSON_DEPTH, False), (MAX_JSON_DEPTH + 1, True), (900, True)])
+def test_yaml_files_have_the_same_depth_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str], depth: int, refused: bool) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text(yaml_nested(depth))
+    assert data_depth(parse_yaml(path.read_text())) == min(depth, MAX_JSON_DEPTH + 1)  # counting stops past the limit
+    assert main(["check", "disclosure", str(path)]) == 2  # past the limit refused; at it, the schema refuses a list of lists
+    err = capsys.readouterr().err
+    assert ("nest more than" in err) is refused
+
+
+def test_yaml_with_a_5000_digit_number_gets_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text("questionnaire: disclosure\nversion: " + "9" * 5000 + "\nanswers: {}\n")
+    assert main(["check", "disclosure", str(path)]) == 2
+    assert "number far too long" in capsys.readouterr().err
+
+
+def test_yaml_that_refers_to_itself_is_measured_without_looping() -> None:
+    data = parse_yaml("a: &x [1, *x]\n")
+    assert data_depth(data) == 2

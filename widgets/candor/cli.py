@@ -22,7 +22,7 @@ from .catalog import Catalog, ContentError
 from .conditions import AllCondition, AnyCondition, Condition, InCondition
 from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
 from .evaluate import Result, evaluate
-from .intake import MAX_ANSWERS_BYTES, check_envelope, parse_json_text
+from .intake import MAX_ANSWERS_BYTES, check_envelope, check_json_depth, data_depth, parse_json_text
 from .key_dates import text_lines, with_key_dates
 from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .report import markdown_report, text_report
@@ -44,9 +44,13 @@ def _read_answers(path: str) -> Any:
         import yaml
 
         try:
-            return parse_yaml(text)
+            data = parse_yaml(text)
         except yaml.YAMLError as exc:
             raise AnswersError(f"{path}: not valid YAML: {exc}", "") from None
+        except ValueError:  # a number with thousands of digits
+            raise AnswersError(f"{path}: not valid YAML: it holds a number far too long to be one of its values.", "") from None
+        check_json_depth("", data_depth(data))  # the depth rule of JSON input, for YAML too
+        return data
     return parse_json_text(text)
 
 

@@ -37,9 +37,24 @@ def json_depth(text: str) -> int:
     return deepest
 
 
-def check_json_depth(text: str) -> None:
-    """Raise :class:`AnswersError` when ``text`` nests deeper than :data:`MAX_JSON_DEPTH`."""
-    if json_depth(text) > MAX_JSON_DEPTH:
+def data_depth(value: Any) -> int:
+    """How deep lists and mappings nest in parsed data (YAML), without recursion; stops past the limit.
+
+    Each list or mapping is visited once, so data that refers to itself (YAML aliases) cannot loop.
+    """
+    deepest, seen, stack = 0, set(), [(value, 1)]
+    while stack and deepest <= MAX_JSON_DEPTH:
+        item, depth = stack.pop()
+        if isinstance(item, list | dict) and id(item) not in seen:
+            seen.add(id(item))
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def check_json_depth(text: str, depth: int | None = None) -> None:
+    """Raise :class:`AnswersError` when ``text`` (or data of the given ``depth``) nests past :data:`MAX_JSON_DEPTH`."""
+    if (json_depth(text) if depth is None else depth) > MAX_JSON_DEPTH:
         raise AnswersError(
             f"This is not a Candor answers file: its brackets nest more than {MAX_JSON_DEPTH} levels deep "
             "(an answers file nests 3). Nothing was read from it.", ""
