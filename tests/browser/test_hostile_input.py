@@ -246,3 +246,16 @@ def test_a_fatal_runtime_error_is_an_engine_failure_that_keeps_the_answers(page:
     page.locator(CHECK).get_by_label("Video", exact=True).check()
     saved = json.loads(page.evaluate("localStorage.getItem('candor:answers:disclosure')"))
     assert saved["answers"] == {"made": ["images", "video"]}
+
+
+def test_a_second_tab_of_the_calculator_is_said(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    try:
+        first, second = context.new_page(), context.new_page()
+        for tab in (first, second):
+            tab.goto(site_url + "checks/bias-audit/")
+            wait_ready(tab, BIAS)
+        first.locator(f"{BIAS} tbody tr").first.locator("[name=group]").fill("Region A")
+        expect(second.locator(f"{BIAS} [data-candor-notice]")).to_contain_text("changed in another tab or window")
+    finally:
+        context.close()

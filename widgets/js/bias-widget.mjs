@@ -166,6 +166,11 @@ export function wireBias(widget, engine) {
   }
   if (damagedNotice) say(damagedNotice, "warn");
   wireAside(widget, asidePanel(widget), { id: tool, what: "Counts", current: 1, say });
+  window.addEventListener("storage", (event) => {
+    if (widget.isConnected && (event.key === KEY(tool) || event.key === null)) {
+      say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn");
+    }
+  });
   const prompt = promptNear(notice);
   /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
   const asCsv = () => {
