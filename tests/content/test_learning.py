@@ -43,6 +43,29 @@ def path_data() -> dict[str, Any]:
 def quizzes() -> dict[str, dict[str, Any]]:
     return {p.stem: load(p) for p in QUIZ_FILES}
 
+def answer_cues(qid: str, questions: list[dict[str, Any]]) -> tuple[str, list[str]]:
+    """The option-length and position distribution of a quiz's best answers, and what gives them away."""
+    longest = shortest = 0
+    positions: dict[int, int] = {}
+    for q in questions:
+        lengths = [len(o["label"]) for o in q["options"]]
+        best = next(i for i, o in enumerate(q["options"]) if o.get("best"))
+        longest += lengths[best] == max(lengths)
+        shortest += lengths[best] == min(lengths)
+        positions[best + 1] = positions.get(best + 1, 0) + 1
+    n = len(questions)
+    summary = (f"{qid}: {n} questions; best is longest in {longest}, shortest in {shortest}; "
+               f"best at position {dict(sorted(positions.items()))}")
+    failures = []
+    if longest * 3 > n:
+        failures.append(f"{qid}: the best option is the longest in {longest} of {n} questions")
+    if shortest * 3 > n:
+        failures.append(f"{qid}: the best option is the shortest in {shortest} of {n} questions")
+    if len(positions) == 1:
+        failures.append(f"{qid}: the best option is always at position {next(iter(positions))}")
+    return summary, failures
+
+
 
 class TestPublishedLearningPath:
     def test_it_loads_and_matches_its_schemas(self, catalog: Catalog, path_data: dict[str, Any], quizzes: dict[str, Any]) -> None:
@@ -79,29 +102,26 @@ class TestPublishedLearningPath:
         and not always in the same place. Prints the distribution."""
         failures = []
         for qid, quiz in sorted(quizzes.items()):
-            questions = quiz["questions"]
-            longest = shortest = 0
-            positions: dict[int, int] = {}
-            for q in questions:
-                lengths = [len(o["label"]) for o in q["options"]]
-                best = next(i for i, o in enumerate(q["options"]) if o.get("best"))
-                longest += lengths[best] == max(lengths)
-                shortest += lengths[best] == min(lengths)
-                positions[best + 1] = positions.get(best + 1, 0) + 1
-            n = len(questions)
-            print(f"{qid}: {n} questions; best is longest in {longest}, shortest in {shortest}; "
-                  f"best at position {dict(sorted(positions.items()))}")
-            if longest * 3 > n:
-                failures.append(f"{qid}: the best option is the longest in {longest} of {n} questions")
-            if shortest * 3 > n:
-                failures.append(f"{qid}: the best option is the shortest in {shortest} of {n} questions")
-            if len(positions) == 1:
-                failures.append(f"{qid}: the best option is always at position {next(iter(positions))}")
+            summary, found = answer_cues(qid, quiz["questions"])
+            print(summary)
+            failures += found
         assert not failures, failures
 
-    def test_the_length_cue_check_fails_at_one_past_a_third(self, quizzes: dict[str, Any]) -> None:
-        """The threshold itself: 2 of 6 passes, 3 of 7 fails (edges of "at most a third")."""
-        assert 2 * 3 <= 6 and 3 * 3 > 7
+    def test_the_cue_check_passes_at_a_third_and_fails_one_past_it(self) -> None:
+        def question(best_len: int, position: int) -> dict[str, Any]:
+            lengths = [20, 30, 40]
+            options = [{"label": "x" * n} for n in lengths]
+            options.insert(position, {"label": "x" * best_len, "best": True})
+            return {"options": options}
+
+        at_limit = [question(50, i % 4) for i in range(2)] + [question(35, i % 4) for i in range(4)]  # 2 of 6
+        assert answer_cues("q", at_limit)[1] == []
+        one_past = [question(50, i % 4) for i in range(3)] + [question(35, i % 4) for i in range(5)]  # 3 of 8
+        assert answer_cues("q", one_past)[1] == ["q: the best option is the longest in 3 of 8 questions"]
+        shortest = [question(10, i % 4) for i in range(3)] + [question(35, i % 4) for i in range(5)]
+        assert answer_cues("q", shortest)[1] == ["q: the best option is the shortest in 3 of 8 questions"]
+        same_place = [question(35, 2) for _ in range(6)]
+        assert answer_cues("q", same_place)[1] == ["q: the best option is always at position 3"]
 
     def test_every_question_names_a_tempting_wrong_option_for_the_facilitator(self, quizzes: dict[str, Any]) -> None:
         for qid, quiz in quizzes.items():

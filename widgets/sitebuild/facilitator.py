@@ -32,6 +32,7 @@ from .markup import md_rel
 
 FACILITATOR_FILE = "facilitator.yml"
 ANSWERS_DOWNLOAD = "assets/candor/trail-ready.yml"
+NOTES_HEAD = "| Scenario | Best answer | The answer that tempts, and why |"
 TABLE_HEAD = "| Question | Expected answer | Why (from the brief) | Practice |"
 LEVEL_WORDS = {"red": "Red flag", "amber": "Amber flag", None: "No flag"}
 
@@ -233,13 +234,13 @@ def quiz_notes_markdown(catalog: Catalog, content: Path, src: str) -> str:
     out = []
     for m in learning.modules:
         raw = learning.raw_quizzes[m.quiz]
-        out += [f"#### {m.number}. {_md(m.title)}", ""]
-        for q in raw["questions"]:
+        out += [f"#### {m.number}. {_md(m.title)}", "", NOTES_HEAD, "| --- | --- | --- |"]
+        for i, q in enumerate(raw["questions"], 1):
             best = next(o for o in q["options"] if o.get("best"))
             tempting = next(o for o in q["options"] if o["id"] == q["tempting"]["option"])
             out.append(
-                f"- **{_md(q['prompt'])}** ({_md(q['scenario'].split('.')[0])}.) Best: “{_md(best['label'])}” "
-                f"Tempting: “{_md(tempting['label'])}” {_md(q['tempting']['why'])}"
+                f"| {i}. {_md(q['scenario'].split('. ')[0].rstrip('.'))}. **{_md(q['prompt'])}** | {_md(best['label'])} | "
+                f"“{_md(tempting['label'])}” {_md(q['tempting']['why'])} |"
             )
         out.append("")
     return "\n".join(out)
