@@ -27,7 +27,7 @@ from candor.evaluate import evaluate
 from candor.questionnaire import Question
 from candor.schema_check import validate
 
-from .learning import LearningError, load_learning
+from .learning import LearningError, load_learning, once_per_catalog
 from .markup import md_rel
 
 FACILITATOR_FILE = "facilitator.yml"
@@ -132,16 +132,7 @@ def read_kit(catalog: Catalog, content: Path) -> Kit:
     return Kit(check, data, result, rows)
 
 
-_cache: dict[str, tuple[Catalog, Kit]] = {}
-
-
-def load_kit(catalog: Catalog, content: Path) -> Kit:
-    """:func:`read_kit`, once per catalogue (the hooks re-read the catalogue on every rebuild)."""
-    key = str(content)
-    hit = _cache.get(key)
-    if hit is None or hit[0] is not catalog:
-        _cache[key] = (catalog, read_kit(catalog, content))
-    return _cache[key][1]
+load_kit = once_per_catalog(read_kit)  # read_kit, once per catalogue
 
 
 # --- page parts ---------------------------------------------------------------------------------------

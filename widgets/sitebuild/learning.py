@@ -15,10 +15,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from candor.catalog import Catalog, PracticeLink
 from candor.content_files import load_yaml
@@ -31,6 +31,7 @@ from .guidance import practices_markdown
 LEARN = "learn"  # the docs folder of the onboarding pages: learn/index.md, learn/<module id>.md, ...
 LEARNING_FILE = "learning.yml"
 QUIZ_FOLDER = "quizzes"
+T = TypeVar("T")
 STORAGE_KEY = "candor:learning:v1"  # the one localStorage key quiz.mjs uses (documented on the progress page)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # What a reader does not read in a page's Markdown, and what replaces it: comments (shortcodes), link
@@ -242,18 +243,26 @@ def read_learning(catalog: Catalog, content: Path, docs: Path | None = None) -> 
     return Learning(data["title"], tuple(modules), quizzes, raws, pace)
 
 
-_cache: dict[str, tuple[Catalog, Learning]] = {}
+def once_per_catalog(read: Callable[[Catalog, Path], T]) -> Callable[[Catalog, Path], T]:
+    """``read(catalog, content)``, kept until the catalogue changes (the hooks re-read it on every rebuild)."""
+    cache: dict[str, tuple[Catalog, T]] = {}
+
+    def load(catalog: Catalog, content: Path) -> T:
+        key = str(content)
+        hit = cache.get(key)
+        if hit is None or hit[0] is not catalog:
+            cache[key] = (catalog, read(catalog, content))
+        return cache[key][1]
+
+    return load
 
 
 def load_learning(catalog: Catalog, content: Path) -> Learning:
-    """:func:`read_learning`, once per catalogue (the hooks re-read the catalogue on every rebuild)."""
-    key = str(content)
-    hit = _cache.get(key)
-    if hit is None or hit[0] is not catalog:
-        _cache[key] = (catalog, read_learning(catalog, content))
-    return _cache[key][1]
+    """:func:`read_learning`, once per catalogue."""
+    return _load_learning(catalog, content)
 
 
+_load_learning = once_per_catalog(read_learning)
 
 
 def quiz_bundles(catalog: Catalog, content: Path) -> dict[str, dict[str, Any]]:
