@@ -17,6 +17,7 @@ from candor import bridge
 from candor.bundle import LoadedCheck
 from candor.catalog import Catalog
 from candor.evaluate import evaluate
+from candor.intake import read_envelope
 from candor.schema_check import validate
 
 from ..conftest import CONTENT, ROOT
@@ -277,11 +278,15 @@ class TestFacilitatorKit:
 
     def test_the_answer_table_and_download_hold_every_answer(self, catalog: Catalog) -> None:
         kit = facilitator.read_kit(catalog, CONTENT)
-        table = facilitator.answers_markdown(kit, catalog, "learn/facilitator.md", "../../assets/candor/trail-ready.yml")
+        table = facilitator.answers_markdown(kit, catalog, "learn/facilitator.md", "a.yml", "a.json")
         for r in kit.rows:
             assert facilitator._md(r.question.text) in table
         download = yaml.safe_load(facilitator.answers_yaml(kit))
         assert download == kit.answers_file()
+        # the JSON copy goes through the same intake as an import on the check page, unchanged
+        envelope, notes = read_envelope(json.dumps(kit.answers_file()), kit.check.questionnaire, kit.check.answers_schema)
+        plain = {k: list(v) if isinstance(v, tuple) else v for k, v in envelope.answers.items()}
+        assert notes == [] and plain == download["answers"]
 
     def test_the_pairs_split_covers_every_scored_area_once(self, catalog: Catalog) -> None:
         kit = facilitator.read_kit(catalog, CONTENT)

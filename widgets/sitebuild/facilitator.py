@@ -31,7 +31,8 @@ from .learning import LearningError, load_learning, once_per_catalog
 from .markup import md_rel
 
 FACILITATOR_FILE = "facilitator.yml"
-ANSWERS_DOWNLOAD = "assets/candor/trail-ready.yml"
+ANSWERS_DOWNLOAD = "assets/candor/trail-ready.yml"  # for the CLI
+ANSWERS_IMPORT = "assets/candor/trail-ready.json"  # for "Import" on the check page (it reads JSON)
 NOTES_HEAD = "| Scenario | Best answer | The answer that tempts, and why |"
 TABLE_HEAD = "| Question | Expected answer | Why (from the brief) | Practice |"
 LEVEL_WORDS = {"red": "Red flag", "amber": "Amber flag", None: "No flag"}
@@ -187,12 +188,13 @@ def debrief_markdown(kit: Kit, catalog: Catalog, src: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def answers_markdown(kit: Kit, catalog: Catalog, src: str, download: str) -> str:
+def answers_markdown(kit: Kit, catalog: Catalog, src: str, download: str, import_file: str) -> str:
     by_area = {a.id: a.title for a in kit.check.questionnaire.areas}
     out = [
         "Read down the table after the pairs have answered. Where a pair chose differently, ask what in the brief "
-        f"led them there. To score the same answers on the command line, [download them]({download}) and run "
-        "`candor check prelaunch trail-ready.yml`.",
+        f"led them there. To show the full result on the shared screen, [download the answers]({import_file}) and "
+        "use **Import** on the pre-launch check; to score them on the command line, "
+        f"[download them as YAML]({download}) and run `candor check prelaunch trail-ready.yml`.",
         "",
     ]
     area = None

@@ -6,6 +6,7 @@ The model is :mod:`sitebuild.learning`; the pages are rendered by :mod:`sitebuil
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from candor.catalog import Catalog
@@ -22,6 +23,7 @@ def site_files(catalog: Catalog, content: Path, site_url: str) -> dict[str, str]
     return {
         checklist.CHECKLIST_DOWNLOAD: checklist.checklist_markdown(catalog, content, site_url),
         facilitator.ANSWERS_DOWNLOAD: facilitator.answers_yaml(facilitator.load_kit(catalog, content)),
+        facilitator.ANSWERS_IMPORT: json.dumps(facilitator.load_kit(catalog, content).answers_file(), indent=1),
     }
 
 
@@ -51,7 +53,9 @@ def renderers(catalog: Catalog, content: Path, src: str, url: str) -> dict[str, 
         "checklist-download": lambda _: checklist.download_html(url),
         "facilitator-result": lambda _: facilitator.result_markdown(kit(), src),
         "facilitator-debrief": lambda _: facilitator.debrief_markdown(kit(), catalog, src),
-        "facilitator-answers": lambda _: facilitator.answers_markdown(kit(), catalog, src, rel(url, facilitator.ANSWERS_DOWNLOAD)),
+        "facilitator-answers": lambda _: facilitator.answers_markdown(
+            kit(), catalog, src, rel(url, facilitator.ANSWERS_DOWNLOAD), rel(url, facilitator.ANSWERS_IMPORT)
+        ),
         "facilitator-pairs": lambda _: facilitator.pairs_markdown(kit()),
         "quiz-notes": lambda _: facilitator.quiz_notes_markdown(catalog, content, src),
     }
