@@ -165,7 +165,7 @@ class TestGeneratedParts:
         assert f"a score of about {round(result['score'])} out of 100" in flat
         reds = [f for f in result["flags"] if f["level"] == "red"]
         ambers = [f for f in result["flags"] if f["level"] == "amber"]
-        words = {2: "Two", 8: "Eight"}
+        words = {2: "Two", 3: "Three", 8: "Eight", 11: "Eleven"}
         assert f"{words.get(len(reds))} red flags" in flat and f"{words.get(len(ambers))} amber flags" in flat
 
 

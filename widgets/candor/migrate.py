@@ -8,7 +8,8 @@ A check's data lists ``migrations``, each ``{from: N, to: N+1, steps: [...]}``. 
 * ``{rescale: {question: ID, map: {OLD_OPTION: NEW_OPTION, ...}}}``: options were renamed or merged; an
   option mapped to ``null`` is discarded (the question becomes unanswered).
 
-Each step that changes something adds a plain note, which the browser and the CLI show to the user.
+Each step that changes something adds a plain note, which the browser and the CLI show to the user. A link's
+``note`` (what the new version adds or changes, written for the people who fill the check in) comes first.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def migrate(
     """Apply the registered steps from ``version`` up to ``target``; raise if a link in the chain is missing."""
     current = dict(answers)
     notes: list[str] = []
+    changes: list[str] = []
     start = version
     while version < target:
         link = next((m for m in chain if m["from"] == version), None)
@@ -71,10 +73,12 @@ def migrate(
                 f"version: these answers are for version {version} and no migration to version {version + 1} is registered.",
                 "version",
             )
+        if link.get("note"):
+            notes.append(" ".join(link["note"].split()))
         for step in link["steps"]:
-            _apply(step, current, notes)
+            _apply(step, current, changes)
         version = link["to"]
     if start < target:
-        summary = "" if notes else " Nothing in them needed to change."
+        summary = "" if changes else " Nothing in them needed to change."
         notes.insert(0, f"These answers were made with version {start} of the questionnaire and were updated to version {target}.{summary}")
-    return current, notes
+    return current, notes + changes
