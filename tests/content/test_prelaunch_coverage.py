@@ -18,6 +18,23 @@ from candor.visibility import visible_questions
 # a campaign belongs behind the question where a reviewer would look for it. Empty since version 2.
 NOT_ASKED_BEFORE_LAUNCH: dict[str, str] = {}
 
+# Zero-score answers that raise no flag, each reviewed: a careful reviewer would let the campaign launch with
+# them (they matter more for the next campaign), or another question already flags the same risk.
+SCORE_ONLY_ZEROS = {
+    ("tr-ai-principles", "missing"): "a published statement builds trust; its absence misleads nobody about this campaign",
+    ("bf-training-data", "unknown"): "vendors rarely disclose it; the targeting and outcome questions flag the harm itself",
+    ("bf-diverse-input", "not-asked"): "good practice; the bias review and creative review questions flag the gaps",
+    ("ho-judgment-calls", "not-defined"): "for agents that act, ho-agent-limits flags missing limits",
+    ("gl-register", "no-register"): "governance: protects the next campaign; the governance floor catches an empty area",
+    ("gl-policy", "no-policy"): "governance: the unapproved-tools answer is flagged, no policy alone is not",
+    ("gl-training", "no-one"): "governance: the review and fact-check questions flag untrained output",
+    ("gl-learning", "not-logged"): "governance: lessons for the next campaign",
+    ("gl-trust-measures", "not-tracked"): "ho-monitoring flags a campaign nobody watches after launch",
+    ("gl-environment", "no"): "environmental impact is score-only by design (issue 24)",
+    ("vd-data-use", "unknown"): "vd-processor-terms flags vendors without processing terms",
+    ("vd-programmatic-sellers", "not-filtered"): "ad fraud costs budget but misleads or harms no one the campaign reaches",
+}
+
 # The profiles a marketing team typically fills in; "full" ticks every option, the worst case for length.
 TYPICAL = {
     "chatbot-only": {
@@ -54,6 +71,12 @@ def test_every_campaign_practice_is_reachable_from_a_pre_launch_question(catalog
     assert sorted(live - linked - set(NOT_ASKED_BEFORE_LAUNCH)) == [], "practices no pre-launch question links to"
     assert not set(NOT_ASKED_BEFORE_LAUNCH) & linked, "an exception that a question now links: remove it from the list"
     assert set(NOT_ASKED_BEFORE_LAUNCH) <= live, "an exception names a practice that does not exist"
+
+
+def test_every_zero_score_answer_is_flagged_or_reviewed_as_score_only(loaded: dict[str, LoadedCheck]) -> None:
+    q = loaded["prelaunch"].questionnaire
+    quiet_zeros = {(x.id, o.id) for x in q.questions for o in x.options if o.score == 0 and o.flag is None}
+    assert sorted(quiet_zeros) == sorted(SCORE_ONLY_ZEROS)
 
 
 def test_the_typical_profiles_answer_every_profile_question(loaded: dict[str, LoadedCheck]) -> None:
