@@ -51,6 +51,7 @@ def test_still_works_after_instant_navigation(page: Page, site_url: str) -> None
     expect(page).to_have_url(f"{site_url}checks/disclosure/")
     wait_ready(page)
     page.get_by_label("Only routine edits (retouching, clean-up, resizing, translation)").check()
+    page.get_by_label("United States").check()  # "No AI label needed" needs every question shown answered
     expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "no-label")
     assert len(loads) == 1, "navigation should have been instant (no full page load)"
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from candor.evaluate import evaluate
 from playwright.sync_api import Page, expect
 
 from ..conftest import GOLDEN
@@ -101,3 +104,43 @@ def test_the_result_is_announced_in_a_live_region(page: Page, site_url: str) -> 
     page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']").get_by_label("Only if someone asks").check()
     expect(status).to_contain_text("Result: Not ready (provisional)")
     expect(page.locator(f"{WIDGET} .candor-flag[data-flag-level=red]")).to_have_count(1)
+
+
+def test_a_provisional_result_shows_progress_and_what_is_missing_not_a_score(
+    page: Page, site_url: str, loaded: dict[str, Any]
+) -> None:
+    page.goto(site_url + "checks/prelaunch/")
+    wait_ready(page)
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    page.locator(f"{WIDGET} fieldset[data-question='tr-chatbot-disclosed']").get_by_label(
+        "Yes, in its first message, in plain words").check()
+    check = loaded["prelaunch"]
+    expected = evaluate(check.questionnaire, check.links,
+                        {"profile-ai-uses": ["chatbot"], "tr-chatbot-disclosed": "first-message"}).completeness
+    assert not expected.enough  # the state this test is about: too little answered for a score
+    progress = page.locator(f"{WIDGET} [data-candor-result-progress]")
+    expect(progress).to_contain_text(f"{expected.text}.")
+    expect(progress.locator("progress")).to_have_attribute("max", str(expected.visible))
+    expect(progress.locator(".candor-missing")).to_have_text(expected.missing_text)
+    assert "in Transparency about AI" in expected.missing_text and "in Human oversight" in expected.missing_text
+    body = page.locator(f"{WIDGET} .candor-result-body")
+    expect(body).not_to_contain_text("/ 100")
+    expect(body).not_to_contain_text("points")
+    expect(body.locator(".candor-verdict, figure")).to_have_count(0)
+
+
+def test_a_version_1_share_link_loads_and_says_what_changed(page: Page, site_url: str) -> None:
+    """A link shared before version 2 still opens: the answers come forward and the notice says what is new."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "migrations" / "prelaunch" / "v1.json"
+    envelope = json.loads(fixture.read_text())["envelope"]
+    payload = base64.urlsafe_b64encode(json.dumps(envelope).encode()).decode().rstrip("=")
+    page.goto(site_url + "checks/prelaunch/#candor-share=c1." + payload)
+    wait_ready(page)
+    notice = page.locator(f"{WIDGET} [data-candor-notice]")
+    expect(notice).to_contain_text("Loaded the shared answers.")
+    expect(notice).to_contain_text("Version 2 of the pre-launch check asks about the AI itself")
+    expect(notice).to_contain_text("please answer it again")  # "unapproved tools" says nothing about how much data
+    tools = page.locator(f"{WIDGET} fieldset[data-question='dc-ai-tools']")
+    expect(tools.get_by_label("Customer or confidential data goes into public or consumer AI tools with no contract")).to_be_checked()
+    expect(page.locator(f"{WIDGET} fieldset[data-question='dc-bot-security'] input:checked")).to_have_count(0)
+    expect(page.locator(f"{WIDGET} .candor-flag[data-flag-level=red]").first).to_be_visible()

@@ -17,15 +17,16 @@ def sample_raw() -> dict[str, Any]:
         "title": "Sample check",
         "version": 2,
         "summary": "A small check used by the engine tests.",
+        "method": {"judge_from": 0.5},
         "areas": [
             {"id": "profile", "title": "Profile", "weight": 0},
             {"id": "alpha", "title": "Alpha", "weight": 2},
             {"id": "beta", "title": "Beta", "weight": 1},
         ],
         "verdicts": [
-            {"id": "ready", "label": "Ready", "summary": "Go.", "min_score": 80},
-            {"id": "conditions", "label": "Conditions", "summary": "Go with care.", "min_score": 50, "cap": "amber"},
-            {"id": "not-ready", "label": "Not ready", "summary": "Stop.", "min_score": 0, "cap": "red"},
+            {"id": "ready", "label": "Ready", "tone": "good", "summary": "Go.", "min_score": 80},
+            {"id": "conditions", "label": "Conditions", "tone": "warn", "summary": "Go with care.", "min_score": 50, "cap": "amber"},
+            {"id": "not-ready", "label": "Not ready", "tone": "bad", "summary": "Stop.", "min_score": 0, "cap": "red"},
         ],
         "migrations": [
             {"from": 1, "to": 2, "steps": [

@@ -21,7 +21,7 @@ def test_load_then_evaluate(catalog: Catalog, schemas: dict[str, Any]) -> None:
     bundle = make_bundle(catalog, raw_checks(CONTENT)["disclosure"], schemas["answers"])
     version = raw_checks(CONTENT)["disclosure"]["version"]
     assert call({"op": "load", "bundle": bundle}) == {"ok": True, "result": {"id": "disclosure", "version": version}}
-    reply = call({"op": "evaluate", "check": "disclosure", "answers": {"made": ["edits"]}})
+    reply = call({"op": "evaluate", "check": "disclosure", "answers": {"made": ["edits"], "regions": ["eu"]}})
     assert reply["ok"] and reply["result"]["verdict"] == "no-label"
     info = call({"op": "info"})["result"]
     assert info["engine_version"] == __version__ and len(info["engine_digest"]) == 64

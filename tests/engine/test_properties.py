@@ -128,3 +128,67 @@ def test_hidden_questions_never_change_the_result(check: LoadedCheck, data: st.D
         if v is None:
             changed.pop(k, None)
     assert run(check, changed) == run(check, answers)
+
+
+def good_answers(check: LoadedCheck, rng: random.Random, quality: float, skip: float = 0.0) -> dict[str, Any]:
+    """Answers that are each the best option with probability ``quality`` (else random), so that every verdict,
+    "ready" included, comes up often; each is left out with probability ``skip``."""
+    answers: dict[str, Any] = {}
+    for x in check.questionnaire.questions:
+        if rng.random() < skip:
+            continue
+        if x.type == "single" and rng.random() < quality:
+            answers[x.id] = x.best_option.id
+        else:
+            value = answer_for(x, rng)
+            if value is not None:
+                answers[x.id] = value
+    return answers
+
+
+def draw_good(check: LoadedCheck, data: st.DataObject, skip: float = 0.0) -> dict[str, Any]:
+    rng = random.Random(data.draw(st.integers(0, 2**32)))
+    return good_answers(check, rng, data.draw(st.sampled_from([0.6, 0.85, 0.95, 1.0])), skip)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_no_area_below_its_floor_is_ready_and_ready_is_complete(check: LoadedCheck, data: st.DataObject) -> None:
+    q = check.questionnaire
+    result = run(check, draw_good(check, data, skip=data.draw(st.sampled_from([0.0, 0.05]))))
+    low = {a["id"] for a in result["areas"] if a["score"] is not None and a["score"] < q.area(a["id"]).floor}
+    very_low = {a["id"] for a in result["areas"] if a["score"] is not None and a["score"] < q.area(a["id"]).hard_floor}
+    if result["verdict"] == q.verdicts[0].id:
+        assert not low
+        assert result["provisional"] is False
+        assert result["completeness"]["answered"] == result["completeness"]["visible"]
+    if very_low and result["completeness"]["enough"]:
+        assert result["verdict"] == q.capped_verdict("red").id  # type: ignore[union-attr]
+    if low and result["completeness"]["enough"]:
+        assert rank(check, result["verdict"]) >= rank(check, q.capped_verdict("amber").id)  # type: ignore[union-attr]
+
+
+@COMPARE
+@given(data=st.data())
+def test_one_more_answer_turns_not_ready_into_ready_only_by_removing_the_cause(check: LoadedCheck, data: st.DataObject) -> None:
+    q = check.questionnaire
+    after_answers = draw_good(check, data)
+    drivers = q.condition_sources()
+    shown = [qid for qid in visible_questions(q, after_answers) if qid in after_answers and qid not in drivers]
+    if not shown:
+        return
+    qid = data.draw(st.sampled_from(shown))
+    before = run(check, {k: v for k, v in after_answers.items() if k != qid})
+    after = run(check, after_answers)
+    worst, best = q.verdicts[-1].id, q.verdicts[0].id
+    if before["verdict"] == worst and after["verdict"] == best:
+        area = q.question(qid).area  # type: ignore[union-attr]
+        for hold in before["holds"]:
+            if hold["verdict"] == worst:  # each cause of "not ready" is one this answer can remove
+                assert hold["cause"] in ("hard-floor", "score"), hold
+                assert hold["cause"] == "score" or hold["subjects"] == [area], hold
+    # a red flag or a lower floor elsewhere cannot be answered away
+    red_elsewhere = [h for h in before["holds"] if h["cause"] == "red-flag" or
+                     (h["cause"] == "hard-floor" and q.question(qid).area not in h["subjects"])]  # type: ignore[union-attr]
+    if red_elsewhere:
+        assert after["verdict"] == worst

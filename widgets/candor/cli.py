@@ -1,6 +1,7 @@
 """The ``candor`` command: score checks from answers files, list questions, validate content.
 
-Exit codes: 0 success; 1 the result failed ``--fail-on``; 2 bad input (the message names the field).
+Exit codes (also in ``candor --help``): 0 success; 1 the result failed ``--fail-on``; 2 bad input (the
+message names the field).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from .bias_audit import BiasInputError
 from .bias_tool import load_tool, run
 from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
 from .catalog import Catalog, ContentError
+from .conditions import AllCondition, AnyCondition, Condition, InCondition
 from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
 from .evaluate import Result, evaluate
 from .intake import MAX_ANSWERS_BYTES, check_envelope, parse_json_text
 from .key_dates import text_lines, with_key_dates
-from .questionnaire import NOT_APPLICABLE, AllCondition, AnyCondition, Condition, InCondition, Questionnaire
+from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .report import markdown_report, text_report
 
 
@@ -48,17 +50,34 @@ def _read_answers(path: str) -> Any:
     return parse_json_text(text)
 
 
-def _fails(result: Result, fail_on: str | None, check: Questionnaire) -> bool:
-    """True when the verdict is the one ``--fail-on`` names or a worse one (verdicts are listed best first).
+GATE_RULE = (
+    "--fail-on VERDICT exits 1 when the verdict is VERDICT or a worse one, when there is no verdict yet or too little "
+    "is answered to judge, and when the result is provisional (a question shown is unanswered) unless "
+    "--allow-provisional is given. "
+    "`candor show CHECK` lists each check's verdict ids, best first."
+)
+EXIT_CODES = "exit codes: 0 success (and the gate passed); 1 the result failed --fail-on; 2 bad input or content"
 
-    No verdict at all (nothing scored yet) also fails: an empty answers file must not pass a gate.
-    """
+
+def _gate(result: Result, args: argparse.Namespace, check: Questionnaire) -> str | None:
+    """Why ``--fail-on`` rejects this result, or None when it passes (verdicts are listed best first)."""
+    fail_on = args.fail_on
     if not fail_on:
-        return False
+        return None
     ids = [v.id for v in check.verdicts]
     if fail_on not in ids:
         raise AnswersError(f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}. Valid: {', '.join(ids)}", "fail-on")
-    return result.verdict is None or ids.index(result.verdict) >= ids.index(fail_on)
+    if result.verdict is None:
+        return f"there is no verdict yet ({result.completeness.text}), which --fail-on {fail_on} rejects"
+    said = f"the verdict is {result.verdict_label} ({result.verdict})"
+    if ids.index(result.verdict) >= ids.index(fail_on):
+        return f"{said}, which --fail-on {fail_on} rejects"
+    if not result.completeness.enough:
+        return f"{said} but too little is answered to judge ({result.completeness.text}), which --fail-on {fail_on} rejects"
+    if result.provisional and not args.allow_provisional:
+        return (f"{said} but provisional ({result.completeness.text}), which --fail-on {fail_on} rejects: answer "
+                "every question shown, or pass --allow-provisional to gate on the answered part")
+    return None
 
 
 def _score(args: argparse.Namespace, check_id: str) -> int:
@@ -68,7 +87,7 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
-    fails = _fails(result, args.fail_on, q)
+    fails = _gate(result, args, q)
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     elif args.format == "md":
@@ -79,7 +98,7 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
         if lines:
             print("\n".join(lines))
     if fails:
-        print(f"candor: the verdict is {result.verdict or 'missing'}, which --fail-on {args.fail_on} rejects", file=sys.stderr)
+        print(f"candor: {fails}", file=sys.stderr)
     return 1 if fails else 0
 
 
@@ -121,6 +140,15 @@ def _show(args: argparse.Namespace) -> int:
     q = loaded.questionnaire
     print(f"{q.id} version {q.version}: {q.title}")
     print(f"answers file: {{questionnaire: {q.id}, version: {q.version}, answers: {{<question id>: <option id>}}}}")
+    print("verdicts, best first (ids for --fail-on):")
+    for v in q.verdicts:
+        reach = [] if v.min_score is None else [f"score from {v.min_score:g}"]
+        reach += [f"forced by a {v.cap} flag"] if v.cap else []
+        print(f"  - {v.id}: {v.label}  ({', '.join([v.tone, *reach])})")
+    floors = [f"{a.id} {a.floor:g}" + (f" (lower floor {a.hard_floor:g})" if a.hard_floor else "")
+              for a in q.areas if a.floor or a.hard_floor]
+    floors_text = f"; area floors: {', '.join(floors)}" if floors else ""
+    print(f"a score needs {100 * q.judge_from:g}% of the questions shown answered{floors_text}")
     for question in q.questions:
         kind = "several choices (a list)" if question.type == "multi" else "one choice"
         print(f"\n{question.id}  [{question.area}; {kind}]  {question.text}")
@@ -146,15 +174,20 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="candor", description="Score Candor AI-ethics checks from an answers file.")
+    parser = argparse.ArgumentParser(prog="candor", description="Score Candor AI-ethics checks from an answers file.",
+                                     epilog=f"{GATE_RULE} {EXIT_CODES}.")
     parser.add_argument("--version", action="version", version=f"candor {__version__}")
     parser.add_argument("--content", type=Path, default=None, help="content folder (default: the one shipped with Candor)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def scoring(p: argparse.ArgumentParser) -> None:
+        p.epilog = f"{GATE_RULE} {EXIT_CODES}."
         p.add_argument("answers", help="answers file (.json, .yml or .yaml; - for standard input)")
         p.add_argument("--format", choices=["text", "json", "md"], default="text")
-        p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse")
+        p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse, or missing, "
+                       "or provisional (see --allow-provisional)")
+        p.add_argument("--allow-provisional", action="store_true",
+                       help="with --fail-on: let a provisional result (questions shown but unanswered) pass when its verdict does")
         p.add_argument("--base-url", default="", help="prefix for practice links (e.g. your site's address)")
         p.add_argument("--today", default=dt.date.today().isoformat(), help="date for upcoming legal dates (default: today)")
 

@@ -10,16 +10,8 @@ from .answers import Answer, check_answers
 from .catalog import PracticeLink
 from .chart import area_chart
 from .questionnaire import Questionnaire
-from .scoring import (
-    AreaScore,
-    Completeness,
-    FlagHit,
-    Recommendation,
-    compute_scores,
-    decide_verdict,
-    find_flags,
-    recommend,
-)
+from .scoring import AreaScore, FlagHit, Recommendation, compute_scores, find_flags, recommend
+from .verdict import Completeness, Hold, decide
 from .visibility import visible_questions
 
 
@@ -29,10 +21,12 @@ class Result:
     version: int
     verdict: str | None
     verdict_label: str | None
+    verdict_tone: str | None
     verdict_summary: str | None
     provisional: bool
     score: float | None
     reason: str
+    holds: tuple[Hold, ...]
     thresholds: list[dict[str, Any]]
     areas: tuple[AreaScore, ...]
     flags: tuple[FlagHit, ...]
@@ -58,52 +52,34 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _reason(q: Questionnaire, score: float | None, flags: list[FlagHit], verdict_id: str | None) -> str:
-    reds = [f for f in flags if f.level == "red"]
-    ambers = [f for f in flags if f.level == "amber"]
-    if verdict_id is None:
-        return "Not enough is answered yet for a verdict." if q.scored else "Nothing is answered yet."
-    verdict = next(v for v in q.verdicts if v.id == verdict_id)
-    parts: list[str] = []
-    if reds:
-        several = len(reds) > 1
-        parts.append(f"{len(reds)} red flag{'s set' if several else ' sets'} the verdict to “{verdict.label}”, whatever the score")
-    elif ambers and verdict.cap == "amber":
-        several = len(ambers) > 1
-        parts.append(f"{len(ambers)} amber flag{'s cap' if several else ' caps'} the verdict at “{verdict.label}”")
-    if score is not None:
-        bands = ", ".join(f"{v.label} from {v.min_score:g}" for v in q.verdicts if v.min_score is not None)
-        parts.append(f"the overall score is {score:g} out of 100 ({bands})")
-    elif not flags:
-        parts.append("no answer raises a flag")
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
-
-
 def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: Mapping[str, Answer]) -> Result:
     """Check the answers against the questionnaire and return the explained result."""
     answers = check_answers(q, raw_answers)
     visible = visible_questions(q, answers)
     scores = compute_scores(q, answers, visible)
     flags = find_flags(q, answers, visible, links)
-    answered = sum(1 for qid in visible if qid in answers)
-    verdict = decide_verdict(q, scores.overall, flags, answered)
+    decision = decide(q, answers, visible, scores.areas, scores.overall, flags)
+    verdict, comp = decision.verdict, decision.completeness
+    score = scores.overall if comp.enough else None  # no score over too few answers: progress instead
     return Result(
         questionnaire=q.id,
         version=q.version,
         verdict=verdict.id if verdict else None,
         verdict_label=verdict.label if verdict else None,
+        verdict_tone=verdict.tone if verdict else None,
         verdict_summary=verdict.summary if verdict else None,
-        provisional=answered < len(visible),
-        score=scores.overall,
-        reason=_reason(q, scores.overall, flags, verdict.id if verdict else None),
+        provisional=comp.answered < comp.visible,
+        score=score,
+        reason=decision.reason,
+        holds=decision.holds,
         thresholds=[
-            {"verdict": v.id, "label": v.label, "min_score": v.min_score, "cap": v.cap} for v in q.verdicts
+            {"verdict": v.id, "label": v.label, "tone": v.tone, "min_score": v.min_score, "cap": v.cap}
+            for v in q.verdicts
         ],
         areas=scores.areas,
         flags=tuple(flags),
-        recommendations=tuple(recommend(q, answers, visible, scores.overall, links)),
-        completeness=Completeness(answered, len(visible)),
+        recommendations=tuple(recommend(q, answers, visible, score, links)),
+        completeness=comp,
         visible=tuple(visible),
-        chart_svg=area_chart(scores.areas, q.verdicts, f"{q.title}: score by area") if scores.areas else "",
+        chart_svg=area_chart(scores.areas, q.verdicts, f"{q.title}: score by area") if scores.areas and score is not None else "",
     )

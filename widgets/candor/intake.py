@@ -44,7 +44,7 @@ def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tu
             f"version: these answers were made with version {env.version} of {q.id!r}, newer than this site's "
             f"version {q.version}. Update Candor to read them.", "version"
         )
-    answers, notes = migrate(env.answers, env.version, q.version, q.migrations)
+    answers, notes = migrate(env.answers, env.version, q.version, q.migrations, {x.id: x.text for x in q.questions})
     return Envelope(env.questionnaire, q.version, check_answers(q, answers), env.saved_at), notes
 
 

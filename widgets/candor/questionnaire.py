@@ -1,8 +1,9 @@
-"""The questionnaire model: areas, questions, options, flags, verdict levels and show/hide conditions.
+"""The questionnaire model: areas (with their floors), questions, options, flags and verdict levels.
 
 :func:`parse_questionnaire` turns schema-valid data (a parsed ``checks/<id>.yml``) into frozen objects and
 checks what a schema cannot: unique ids, known areas and practices, conditions that point at earlier
-questions and real options, and scores only where an area is scored.
+questions and real options, scores only where an area is scored, and floors only where a verdict can hold them.
+Show/hide conditions are modelled in :mod:`candor.conditions`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,17 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+
+from .conditions import (  # noqa: F401 (re-exported: the questionnaire's public model)
+    AllCondition,
+    AnyCondition,
+    Condition,
+    InCondition,
+    NotCondition,
+    check_condition,
+    collect_sources,
+    parse_condition,
+)
 
 NOT_APPLICABLE = "na"
 
@@ -29,32 +41,6 @@ class Option:
     score: float | None
     flag: Flag | None
     exclusive: bool = False
-
-
-@dataclass(frozen=True)
-class InCondition:
-    """True when the answer to ``question`` (visible and answered) includes any of ``options``."""
-
-    question: str
-    options: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AllCondition:
-    parts: tuple[Condition, ...]
-
-
-@dataclass(frozen=True)
-class AnyCondition:
-    parts: tuple[Condition, ...]
-
-
-@dataclass(frozen=True)
-class NotCondition:
-    part: Condition
-
-
-Condition = InCondition | AllCondition | AnyCondition | NotCondition
 
 
 @dataclass(frozen=True)
@@ -92,6 +78,8 @@ class Area:
     title: str
     weight: float
     intro: str | None = None
+    floor: float = 0.0  # a score below it caps the verdict at the level marked `cap: amber`
+    hard_floor: float = 0.0  # a score below it forces the level marked `cap: red`
 
     @property
     def scored(self) -> bool:
@@ -102,6 +90,7 @@ class Area:
 class Verdict:
     id: str
     label: str
+    tone: str  # "good", "warn" or "bad": how every output shows it
     summary: str
     min_score: float | None
     cap: str | None
@@ -117,6 +106,7 @@ class Questionnaire:
     questions: tuple[Question, ...]
     verdicts: tuple[Verdict, ...]  # best first
     top_recommendations: int
+    judge_from: float = 1.0  # share of the questions shown that must be answered before a score is given
     migrations: tuple[Mapping[str, Any], ...] = ()
 
     def question(self, question_id: str) -> Question | None:
@@ -145,32 +135,12 @@ class Questionnaire:
         found: set[str] = set()
         for q in self.questions:
             if q.show_if is not None:
-                _collect(q.show_if, found)
+                collect_sources(q.show_if, found)
         return found
-
-
-def _collect(cond: Condition, found: set[str]) -> None:
-    if isinstance(cond, InCondition):
-        found.add(cond.question)
-    elif isinstance(cond, NotCondition):
-        _collect(cond.part, found)
-    else:
-        for part in cond.parts:
-            _collect(part, found)
 
 
 class QuestionnaireError(ValueError):
     """The questionnaire data is inconsistent; the message names the check and the id."""
-
-
-def _condition(raw: Mapping[str, Any]) -> Condition:
-    if "question" in raw:
-        return InCondition(raw["question"], tuple(raw["in"]))
-    if "all" in raw:
-        return AllCondition(tuple(_condition(c) for c in raw["all"]))
-    if "any" in raw:
-        return AnyCondition(tuple(_condition(c) for c in raw["any"]))
-    return NotCondition(_condition(raw["not"]))
 
 
 def _option(raw: Mapping[str, Any]) -> Option:
@@ -191,12 +161,18 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
     def fail(what: str) -> QuestionnaireError:
         return QuestionnaireError(f"check {cid!r}: {what}")
 
-    areas = tuple(Area(a["id"], a["title"], float(a["weight"]), a.get("intro")) for a in raw["areas"])
+    method = raw.get("method", {})
+    areas = tuple(
+        Area(a["id"], a["title"], float(a["weight"]), a.get("intro"),
+             float(a.get("floor", method.get("floor", 0))) if a["weight"] > 0 else 0.0,
+             float(a.get("hard_floor", method.get("hard_floor", 0))) if a["weight"] > 0 else 0.0)
+        for a in raw["areas"]
+    )
     area_ids = [a.id for a in areas]
     if len(set(area_ids)) != len(area_ids):
         raise fail("area ids are not unique")
     verdicts = tuple(
-        Verdict(v["id"], v["label"], v["summary"], v.get("min_score"), v.get("cap"))
+        Verdict(v["id"], v["label"], v["tone"], v["summary"], v.get("min_score"), v.get("cap"))
         for v in raw["verdicts"]
     )
     if len({v.id for v in verdicts}) != len(verdicts):
@@ -206,6 +182,14 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
     for level in ("red", "amber"):
         if sum(1 for v in verdicts if v.cap == level) > 1:
             raise fail(f"more than one verdict has cap {level!r}")
+    for a, ra in zip(areas, raw["areas"], strict=True):
+        if not a.scored and ("floor" in ra or "hard_floor" in ra):
+            raise fail(f"area {a.id!r} is not scored, so it cannot have a floor")
+        if a.hard_floor > a.floor > 0:
+            raise fail(f"area {a.id!r}: hard_floor {a.hard_floor:g} is above its floor {a.floor:g}")
+        for level, value in (("amber", a.floor), ("red", a.hard_floor)):
+            if value > 0 and not any(v.cap == level for v in verdicts):
+                raise fail(f"area {a.id!r} has a floor, but no verdict has cap {level!r} to hold it")
 
     questions: list[Question] = []
     seen: dict[str, Question] = {}
@@ -234,9 +218,9 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         unknown = [p for p in rq.get("practices", []) if p not in practice_ids]
         if unknown:
             raise fail(f"question {qid!r} links unknown practice id(s): {', '.join(unknown)}")
-        show_if = _condition(rq["show_if"]) if "show_if" in rq else None
+        show_if = parse_condition(rq["show_if"]) if "show_if" in rq else None
         if show_if is not None:
-            _check_condition(show_if, seen, qid, fail)
+            check_condition(show_if, seen, qid, fail)
         q = Question(
             id=qid,
             area=area.id,
@@ -266,21 +250,6 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         questions=tuple(questions),
         verdicts=verdicts,
         top_recommendations=int(raw.get("top_recommendations", 5)),
+        judge_from=float(method.get("judge_from", 1)),
         migrations=migrations,
     )
-
-
-def _check_condition(cond: Condition, earlier: Mapping[str, Question], qid: str, fail: Any) -> None:
-    if isinstance(cond, InCondition):
-        target = earlier.get(cond.question)
-        if target is None:
-            raise fail(f"question {qid!r}: show_if names {cond.question!r}, which is not an earlier question")
-        bad = [o for o in cond.options if target.option(o) is None]
-        if bad:
-            valid = ", ".join(o.id for o in target.options)
-            raise fail(f"question {qid!r}: show_if names option(s) {', '.join(bad)} of {cond.question!r} (valid: {valid})")
-    elif isinstance(cond, NotCondition):
-        _check_condition(cond.part, earlier, qid, fail)
-    else:
-        for part in cond.parts:
-            _check_condition(part, earlier, qid, fail)

@@ -38,9 +38,14 @@ def _area_value(a: AreaScore) -> str:
 
 
 def _verdict_line(r: Result) -> str:
+    """The verdict's label and id (the id is what ``--fail-on`` takes), the same wording as the page's."""
     if r.verdict is None:
         return "No verdict yet"
-    return f"{r.verdict_label}{' (provisional)' if r.provisional else ''}"
+    return f"{r.verdict_label} [{r.verdict}]{' (provisional)' if r.provisional else ''}"
+
+
+def _progress(r: Result) -> list[str]:
+    return [r.completeness.text + ".", *([r.completeness.missing_text] if r.completeness.missing_text else [])]
 
 
 def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
@@ -48,7 +53,7 @@ def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
         f"{q.title} (version {q.version})",
         f"Verdict: {_verdict_line(r)}",
         f"Why: {r.reason}",
-        f"Answered: {r.completeness.answered} of {r.completeness.visible} questions shown",
+        f"Progress: {' '.join(_progress(r))}",
     ]
     if r.score is not None:
         lines.append(f"Overall score: {r.score:g} / 100")
@@ -81,13 +86,14 @@ def markdown_report(
     out = [
         f"# {_md(q.title)}: report",
         "",
-        f"- **Verdict:** {_md(_verdict_line(r))}",
+        f"- **Verdict:** {_md(r.verdict_label)} (`{r.verdict}`){', provisional' if r.provisional else ''}"
+        if r.verdict else "- **Verdict:** No verdict yet",
         f"- **Why:** {_md(r.reason)}",
     ]
     if r.score is not None:
         out.append(f"- **Overall score:** {r.score:g} / 100")
     out += [
-        f"- **Answered:** {r.completeness.answered} of {r.completeness.visible} questions shown",
+        f"- **Progress:** {_md(' '.join(_progress(r)))}",
         f"- **Questionnaire:** `{q.id}` version {q.version}",
         f"- **Date:** {_md(date)}",
         "",

@@ -1,4 +1,4 @@
-"""Scores, verdict, flags and recommendations for one set of answers.
+"""Scores, flags and recommendations for one set of answers (the verdict is :mod:`candor.verdict`'s).
 
 The method, in full (the methodology page shows the same with the data's numbers):
 
@@ -6,9 +6,6 @@ The method, in full (the methodology page shows the same with the data's numbers
 * Question share = the chosen option's score (0-1). Area score = 100 x sum(weight x share) / sum(weight),
   over the area's answered, applicable questions; rounded to one decimal.
 * Overall score = the area-weighted mean of the areas that have a score; rounded to one decimal.
-* Verdict = the best level whose ``min_score`` the overall score reaches; an amber flag caps it at the level
-  marked ``cap: amber``, a red flag forces the level marked ``cap: red``. It is provisional until every
-  visible question is answered.
 * A recommendation's gain = how many points the overall score would rise if every answered question linked
   to that practice had its best option.
 """
@@ -20,7 +17,7 @@ from dataclasses import dataclass
 
 from .answers import Answer
 from .catalog import PracticeLink
-from .questionnaire import NOT_APPLICABLE, Questionnaire, Verdict
+from .questionnaire import NOT_APPLICABLE, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -52,12 +49,6 @@ class Recommendation:
     url: str
     gain: float
     questions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Completeness:
-    answered: int
-    visible: int
 
 
 @dataclass(frozen=True)
@@ -143,26 +134,6 @@ def find_flags(
             )
     hits.sort(key=lambda h: 0 if h.level == "red" else 1)  # stable: red first, then question order
     return hits
-
-
-def decide_verdict(q: Questionnaire, overall: float | None, flags: list[FlagHit], answered: int) -> Verdict | None:
-    """Best level reached by the score, then capped by flags.
-
-    None when nothing is answered yet, or when a scored check has neither a score nor a flag.
-    """
-    if answered == 0 or (q.scored and overall is None and not flags):
-        return None
-    levels = list(q.verdicts)
-    reached = next(
-        (v for v in levels if v.min_score is not None and (overall is None or overall >= v.min_score)),
-        levels[-1],
-    )
-    position = levels.index(reached)
-    for level in ("amber", "red"):
-        capped = q.capped_verdict(level)
-        if capped is not None and any(f.level == level for f in flags):
-            position = max(position, levels.index(capped))
-    return levels[position]
 
 
 def recommend(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .answers import Answer
-from .questionnaire import AllCondition, AnyCondition, Condition, InCondition, NotCondition, Questionnaire
+from .conditions import AllCondition, AnyCondition, Condition, InCondition, NotCondition
+from .questionnaire import Questionnaire
 
 
 def _holds(cond: Condition, answers: Mapping[str, Answer], visible: set[str]) -> bool:

@@ -9,16 +9,14 @@ function practiceLink(practice) {
 }
 
 function verdictBanner(result) {
-  const levels = result.thresholds.map((t) => t.verdict);
-  const position = levels.indexOf(result.verdict);
-  const tone = position <= 0 ? "good" : position === levels.length - 1 ? "bad" : "warn";
+  const tone = result.verdict_tone; // from the check's data, like the label
   const icon = { good: "✓", warn: "!", bad: "✕" }[tone];
   return el(
     "div",
     { class: `candor-verdict candor-verdict--${tone}`, "data-verdict": result.verdict },
     el("span", { class: "candor-verdict-icon", "aria-hidden": "true" }, icon),
     el("strong", { class: "candor-verdict-label" }, result.verdict_label),
-    result.provisional ? el("span", { class: "candor-provisional" }, " (provisional: some questions are not answered yet)") : null,
+    result.provisional ? el("span", { class: "candor-provisional" }, ` (provisional: ${result.completeness.text})`) : null,
   );
 }
 
@@ -79,20 +77,37 @@ function keyDateList(keyDates) {
   return list;
 }
 
+/** Progress towards a judgment, and the areas still to answer: shown instead of a score until there is one. */
+function progressBlock(completeness) {
+  const { answered, visible, text, missing_text: missing } = completeness;
+  return el(
+    "div",
+    { class: "candor-progress-result", "data-candor-result-progress": "" },
+    el("progress", { value: String(answered), max: String(visible), "aria-label": text }),
+    el("p", { class: "candor-progress-text" }, `${text}.`),
+    missing ? el("p", { class: "candor-missing" }, missing) : null,
+  );
+}
+
 /** Replace the result panel's content with the engine's result. */
 export function renderResult(body, result) {
   const parts = [];
-  if (result.verdict === null) {
+  const { completeness } = result;
+  if (completeness.answered === 0) {
     parts.push(el("p", { class: "candor-verdict-none" }, "Answer a question to see a result."));
-  } else {
+  } else if (result.verdict !== null) {
     parts.push(verdictBanner(result), el("p", { class: "candor-verdict-summary" }, result.verdict_summary));
   }
+  if (completeness.answered > 0 && (!completeness.enough || result.verdict === null)) parts.push(progressBlock(completeness));
   parts.push(el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason));
+  if (completeness.enough && result.provisional && completeness.missing_text) {
+    parts.push(el("p", { class: "candor-missing" }, completeness.missing_text));
+  }
   if (result.score !== null) parts.push(el("p", { class: "candor-score" }, `Overall score: ${result.score} / 100`));
   if (result.flags.length) parts.push(el("h3", {}, "Flags"), flagList(result.flags));
   if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
   if (result.key_dates?.length) parts.push(el("h3", {}, "Dates coming up in the regions this campaign reaches"), keyDateList(result.key_dates));
-  if (result.areas.length) {
+  if (result.areas.length && result.chart_svg) {
     const figure = el("figure", { class: "candor-chart-figure" });
     const svg = importSvg(result.chart_svg);
     if (svg) figure.append(svg);

@@ -7,6 +7,8 @@ score share and flag, the verdict thresholds and caps.
 from __future__ import annotations
 
 from candor.catalog import Catalog
+from candor.cli import GATE_RULE
+from candor.movers import area_moves, flag_moves
 from candor.questionnaire import Questionnaire
 
 from .forms import describe_condition
@@ -15,6 +17,10 @@ from .markup import md_rel
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value else "–"
 
 
 def _practice_links(q_practices: tuple[str, ...], catalog: Catalog, src: str) -> str:
@@ -26,21 +32,87 @@ def _practice_links(q_practices: tuple[str, ...], catalog: Catalog, src: str) ->
     return ", ".join(links)
 
 
+def _method_rules(q: Questionnaire) -> list[str]:
+    """Floors, completeness and the gate, in words, with this check's numbers."""
+    amber, red = q.capped_verdict("amber"), q.capped_verdict("red")
+    best = q.verdicts[0]
+    needed = "every question shown" if q.judge_from >= 1 else f"{100 * q.judge_from:g} % of the questions shown"
+    out = [
+        "### Floors, completeness and the CI gate",
+        "",
+        f"- **Enough to judge.** Until {needed} {'are' if q.judge_from < 1 else 'is'} answered, the result shows "
+        "progress and the areas still to answer instead of " + ("a score" if q.scored else "an all-clear")
+        + "; a flag already raised still sets its verdict.",
+        f"- **Complete before “{_cell(best.label)}”.** “{_cell(best.label)}” needs every question shown answered "
+        "(“Not applicable” counts as an answer). Until then the result is **provisional**"
+        + (f", and it is “{_cell(amber.label)}” at best; so is a result in which an area shown has no answer at all"
+           if amber and q.scored else "") + ".",
+    ]
+    floors = [a for a in q.areas if a.floor or a.hard_floor]
+    if floors and amber:
+        out.append(
+            f"- **Area floors.** An area scoring under its floor caps the verdict at “{_cell(amber.label)}”, however well "
+            "the other areas score" + (f"; under its lower floor the verdict is “{_cell(red.label)}”" if red and any(
+                a.hard_floor for a in floors) else "") + ". The reason names the areas that hold the verdict back."
+        )
+    out += [f"- **CI gate.** {_cell(GATE_RULE)}", ""]
+    return out
+
+
+def _movers(q: Questionnaire, catalog: Catalog) -> list[str]:
+    """The generated "what moves the verdict" tables: the engine run on constructed answers."""
+    links = catalog.links()
+    out = ["### What moves the verdict", ""]
+    areas = area_moves(q, links)
+    if areas:
+        out += [
+            "Each row answers one area at its worst answers that raise no flag, and every other question at its best, "
+            "with the campaign profile that shows the most questions. Where the verdict drops, the area's floor holds it "
+            f"back whatever the other areas score. A row that still reads “{_cell(q.verdicts[0].label)}” is an area whose "
+            "unflagged answers average at or above its floor: its poorer answers raise flags, listed in the next table.",
+            "",
+            "| Area at its worst, alone | Area score | Overall score | Verdict |",
+            "| --- | ---: | ---: | --- |",
+        ]
+        for m in areas:
+            score = "–" if m.area_score is None else f"{m.area_score:g}"
+            overall = "–" if m.score is None else f"{m.score:g}"
+            out.append(f"| {_cell(m.title)} | {score} | {overall} | {_cell(m.verdict_label or 'no verdict')} |")
+        out.append("")
+    out += ["Each row raises one flag, with every other question at its best.", "",
+            "| Flag | Question | Answer that raises it | Verdict |", "| --- | --- | --- | --- |"]
+    for f in flag_moves(q, links):
+        also = f" (shown only after {_cell('; '.join(f.others))})" if f.others else ""
+        out.append(f"| {f.level} | {_cell(f.question_text)} (`{f.question}`) | {_cell(f.answer_label)}{also} | "
+                   f"{_cell(f.verdict_label or 'no verdict')} |")
+    out.append("")
+    return out
+
+
 def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
     scored = [a for a in q.areas if a.scored]
     total = sum(a.weight for a in scored) or 1.0
     out = [f"## {q.title}: how the verdict is reached", "", f"Questionnaire `{q.id}`, version {q.version}.", ""]
-    out += ["### Verdicts", "", "| Verdict | Reached when | Forced by |", "| --- | --- | --- |"]
+    out += ["### Verdicts", "", "| Verdict | Reached when | Held back to it by |", "| --- | --- | --- |"]
+    has_floor = any(a.floor for a in q.areas)
+    has_hard = any(a.hard_floor for a in q.areas)
     for v in q.verdicts:
-        reach = f"overall score ≥ {v.min_score:g}" if v.min_score is not None else "only through a flag"
-        forced = {"red": "any red flag (whatever the score)", "amber": "any amber flag caps the verdict here"}.get(v.cap or "", "–")
+        reach = "only through a flag" if v.min_score is None else f"overall score ≥ {v.min_score:g}" if q.scored else "no flag"
+        if v is q.verdicts[0]:
+            reach += ", every question shown answered" + (" and every area at or above its floor" if has_floor else "")
+        forced = {
+            "red": "any red flag" + (" (whatever the score)" if q.scored else "") + ("; an area under its lower floor" if has_hard else ""),
+            "amber": "any amber flag" + ("; an area under its floor; an area shown with no answer" if has_floor else "")
+            + ("; a question shown but unanswered" if q.scored else ""),
+        }.get(v.cap or "", "–")
         out.append(f"| **{_cell(v.label)}** (`{v.id}`) | {reach} | {forced} |")
     out += [
         "",
-        "The verdict is the best level the overall score reaches, then capped by flags: an amber flag caps it at the "
-        "level marked for amber, a red flag forces the level marked for red. It is **provisional** until every "
-        "question shown has an answer.",
+        "The verdict is the best level the overall score reaches, then held back by every cause that applies: an amber "
+        "cause caps it at the level marked for amber, a red cause forces the level marked for red. The same ids and "
+        "labels appear on the page, in the report, in the JSON and on the command line.",
         "",
+        *_method_rules(q),
     ]
     if scored:
         out += [
@@ -56,11 +128,13 @@ def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
             "linked to that practice had its best answer. The top "
             f"{q.top_recommendations} are shown.",
             "",
-            "| Area | Weight | Share of the overall score |",
-            "| --- | ---: | ---: |",
+            "| Area | Weight | Share of the overall score | Floor | Lower floor |",
+            "| --- | ---: | ---: | ---: | ---: |",
         ]
-        out += [f"| {_cell(a.title)} | {a.weight:g} | {100 * a.weight / total:.1f} % |" for a in scored]
+        out += [f"| {_cell(a.title)} | {a.weight:g} | {100 * a.weight / total:.1f} % | {_number(a.floor)} | "
+                f"{_number(a.hard_floor)} |" for a in scored]
         out.append("")
+    out += _movers(q, catalog)
     for area in q.areas:
         questions = [x for x in q.questions if x.area == area.id]
         if not questions:
