@@ -18,6 +18,7 @@ import pytest
 from candor.bundle import LoadedCheck, load_bundle, make_bundle
 from candor.catalog import Catalog
 from candor.content_files import load_schemas, raw_checks, read_catalog
+from candor.intake import check_envelope
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -46,6 +47,15 @@ def golden_cases() -> list[tuple[str, dict[str, Any]]]:
         (f"{p.parent.name}/{p.stem}", json.loads(p.read_text()))
         for p in sorted(GOLDEN.glob("*/*.json"))
     ]
+
+
+def golden_answers(case: dict[str, Any], check: LoadedCheck, answers_schema: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The answers a golden case is judged on. A case saved with an older version is brought forward first, as
+    an imported file or share link would be, and the notes it shows come back too."""
+    if case["answers"]["version"] == check.questionnaire.version:
+        return case["answers"]["answers"], []
+    env, notes = check_envelope(case["answers"], check.questionnaire, answers_schema)
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in env.answers.items()}, notes
 
 
 class _Handler(SimpleHTTPRequestHandler):

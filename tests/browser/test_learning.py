@@ -153,7 +153,7 @@ def test_the_form_stays_usable_when_the_checker_cannot_start(page: Page, site_ur
     expect(page.locator(f"#candor-quiz-{QUIZ}-key")).to_contain_text(first["options"][0]["explanation"].split(".")[0])
 
 
-def test_the_checklist_lists_every_must_practice_on_one_printed_page(page: Page, site_url: str, catalog: Catalog) -> None:
+def test_the_checklist_lists_every_must_practice_and_prints_at_9pt_on_two_pages(page: Page, site_url: str, catalog: Catalog) -> None:
     musts = sorted(p.id for p in catalog.practices.values() if p.level == "must" and not p.deprecated)
     page.goto(site_url + "learn/checklist/")
     items = page.locator(".candor-checklist li[data-practice]")
@@ -164,7 +164,24 @@ def test_the_checklist_lists_every_must_practice_on_one_printed_page(page: Page,
     download = page.get_by_role("link", name="Download as Markdown")
     assert download.get_attribute("download") == "candor-pre-launch-checklist.md"
     text = page.request.get(download.evaluate("a => a.href")).text()
-    assert all(f"**{pid}**" in text for pid in musts)
+    assert all(re.search(rf"\*\*\[{pid}\]\(https?://[^)]+#{pid}\)\*\*", text) for pid in musts)
+    page.emulate_media(media="print")
+    smallest = items.evaluate_all("els => Math.min(...els.map(e => parseFloat(getComputedStyle(e).fontSize)))")
+    assert smallest >= 12, f"checklist lines print at {smallest * 0.75:.1f} pt, under 9 pt"  # 9 pt = 12 CSS px
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper)
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, f"the checklist should print on one {paper} page"
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert 1 <= pages <= 2, f"the checklist should print on at most two {paper} pages, not {pages}"
+
+
+def test_the_brief_handout_prints_without_facilitator_notes(page: Page, site_url: str) -> None:
+    page.goto(site_url + "learn/brief/")
+    page.emulate_media(media="print")
+    printed = page.evaluate("() => document.querySelector('.md-content').innerText")
+    assert "Trail Ready" in printed and "Scout" in printed and "Our verdict:" in printed
+    for answer in ("Not ready", "each one alone makes", "Debrief", "Expected answer", "Tempting", "must failure"):
+        assert answer.lower() not in printed.lower(), f"the handout prints {answer!r}"
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.goto(site_url + "learn/facilitator/")
+    expect(page.locator("#answer-table")).to_be_attached()
+    expect(page.get_by_role("link", name="sample campaign brief")).to_have_attribute("href", re.compile(r"brief/$"))

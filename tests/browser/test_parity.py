@@ -11,7 +11,7 @@ from candor.bundle import LoadedCheck
 from candor.evaluate import evaluate
 from playwright.sync_api import Page
 
-from ..conftest import golden_cases
+from ..conftest import golden_answers, golden_cases
 from .conftest import wait_ready
 
 pytestmark = pytest.mark.browser
@@ -20,8 +20,11 @@ CASES = golden_cases()
 
 
 @pytest.mark.parametrize("boot", ["plain", "snapshot"])
-def test_parity_with_the_host_engine(page: Page, site_url: str, loaded: dict[str, LoadedCheck], boot: str) -> None:
-    """Every golden case gives an identical result in the page's worker (Pyodide, booted either way) and on the host."""
+def test_parity_with_the_host_engine(
+    page: Page, site_url: str, loaded: dict[str, LoadedCheck], schemas: dict[str, Any], boot: str
+) -> None:
+    """Every golden case gives an identical result in the page's worker (Pyodide, booted either way) and on the host;
+    a case saved with an older version is brought forward by the worker's import first, with the same notes."""
     page.goto(site_url + f"checks/disclosure/?candor-boot={boot}")
     wait_ready(page)
     assert page.get_attribute("[data-candor-check]", "data-candor-boot") == boot
@@ -32,17 +35,21 @@ def test_parity_with_the_host_engine(page: Page, site_url: str, loaded: dict[str
     for name, case in CASES:
         check_id = case["answers"]["questionnaire"]
         browser: dict[str, Any] = page.evaluate(
-            """async ([module, check, answers]) => {
+            """async ([module, check, envelope]) => {
                 const { getEngine } = await import(module);
                 const engine = getEngine();
                 const loaded = await engine.load(check);
                 if (!loaded.ok) return loaded;
-                return engine.call({ op: "evaluate", check, answers });
+                const read = await engine.call({ op: "read", check, text: JSON.stringify(envelope) });
+                if (!read.ok) return read;
+                const answers = read.result.envelope.answers;
+                return { ...(await engine.call({ op: "evaluate", check, answers })), notes: read.result.notes };
             }""",
-            [site_url + "assets/candor/js/engine.mjs", check_id, case["answers"]["answers"]],
+            [site_url + "assets/candor/js/engine.mjs", check_id, case["answers"]],
         )
         assert browser["ok"], (name, browser)
         check = loaded[check_id]
-        host = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
+        answers, notes = golden_answers(case, check, schemas["answers"])
+        host = evaluate(check.questionnaire, check.links, answers).to_json()
         # JavaScript has one number type (40.0 arrives as 40); Python's == compares the values.
-        assert browser["result"] == host, name
+        assert (browser["result"], browser["notes"]) == (host, notes), name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -125,3 +127,20 @@ def test_a_provisional_result_shows_progress_and_what_is_missing_not_a_score(
     expect(body).not_to_contain_text("/ 100")
     expect(body).not_to_contain_text("points")
     expect(body.locator(".candor-verdict, figure")).to_have_count(0)
+
+
+def test_a_version_1_share_link_loads_and_says_what_changed(page: Page, site_url: str) -> None:
+    """A link shared before version 2 still opens: the answers come forward and the notice says what is new."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "migrations" / "prelaunch" / "v1.json"
+    envelope = json.loads(fixture.read_text())["envelope"]
+    payload = base64.urlsafe_b64encode(json.dumps(envelope).encode()).decode().rstrip("=")
+    page.goto(site_url + "checks/prelaunch/#candor-share=c1." + payload)
+    wait_ready(page)
+    notice = page.locator(f"{WIDGET} [data-candor-notice]")
+    expect(notice).to_contain_text("Loaded the shared answers.")
+    expect(notice).to_contain_text("Version 2 of the pre-launch check asks about the AI itself")
+    expect(notice).to_contain_text("please answer it again")  # "unapproved tools" says nothing about how much data
+    tools = page.locator(f"{WIDGET} fieldset[data-question='dc-ai-tools']")
+    expect(tools.get_by_label("Customer or confidential data goes into public or consumer AI tools with no contract")).to_be_checked()
+    expect(page.locator(f"{WIDGET} fieldset[data-question='dc-bot-security'] input:checked")).to_have_count(0)
+    expect(page.locator(f"{WIDGET} .candor-flag[data-flag-level=red]").first).to_be_visible()

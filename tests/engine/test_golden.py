@@ -14,7 +14,7 @@ from candor.cli import main
 from candor.evaluate import evaluate
 from candor.key_dates import with_key_dates
 
-from ..conftest import golden_cases
+from ..conftest import golden_answers, golden_cases
 
 CASES = golden_cases()
 
@@ -35,22 +35,29 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[n for n, _ in CASES])
-def test_host_engine(name: str, case: dict[str, Any], loaded: dict[str, LoadedCheck]) -> None:
+def test_host_engine(name: str, case: dict[str, Any], loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
     check = loaded[case["answers"]["questionnaire"]]
-    result = evaluate(check.questionnaire, check.links, case["answers"]["answers"]).to_json()
-    assert summary(result) == case["expect"]
+    answers, notes = golden_answers(case, check, schemas["answers"])
+    result = evaluate(check.questionnaire, check.links, answers).to_json()
+    assert summary(result) | ({"notes": notes} if notes else {}) == case["expect"]
 
 
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[n for n, _ in CASES])
 def test_cli_json_matches_the_engine(
-    name: str, case: dict[str, Any], tmp_path: Path, loaded: dict[str, LoadedCheck], capsys: pytest.CaptureFixture[str]
+    name: str,
+    case: dict[str, Any],
+    tmp_path: Path,
+    loaded: dict[str, LoadedCheck],
+    schemas: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(case["answers"]))
     assert main(["check", case["answers"]["questionnaire"], str(answers), "--format", "json", "--today", "2026-12-03"]) == 0
     check = loaded[case["answers"]["questionnaire"]]
-    result = evaluate(check.questionnaire, check.links, case["answers"]["answers"])
-    expected = with_key_dates(result, check.key_dates, case["answers"]["answers"], "2026-12-03").to_json()
+    judged = golden_answers(case, check, schemas["answers"])[0]
+    result = evaluate(check.questionnaire, check.links, judged)
+    expected = with_key_dates(result, check.key_dates, judged, "2026-12-03").to_json()
     assert json.loads(capsys.readouterr().out) == expected
 
 

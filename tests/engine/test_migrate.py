@@ -68,3 +68,20 @@ def test_every_past_version_of_every_check_has_a_fixture_that_migrates(loaded: d
             assert env.version == q.version
             assert {k: list(v) if isinstance(v, tuple) else v for k, v in env.answers.items()} == case["becomes"]
             assert notes
+
+
+def test_prelaunch_version_1_answers_come_forward_with_a_note_a_marketer_can_read(
+    loaded: dict[str, LoadedCheck], schemas: dict[str, Any]
+) -> None:
+    q = loaded["prelaunch"].questionnaire
+    case = json.loads((FIXTURES / "prelaunch" / "v1.json").read_text())
+    envelope = {**case["envelope"], "answers": {**case["envelope"]["answers"], "dc-data-minimised": "more-than-needed"}}
+    env, notes = check_envelope(envelope, q, schemas["answers"])
+    # "More than needed, but only in approved tools" fits both new questions.
+    assert (env.answers["dc-minimised"], env.answers["dc-ai-tools"]) == ("more-than-needed", "approved")
+    assert notes[0] == "These answers were made with version 1 of the questionnaire and were updated to version 2."
+    assert notes[1].startswith("Version 2 of the pre-launch check asks about the AI itself")
+    assert "left unanswered for you" in notes[1] and "\n" not in notes[1]
+    # New questions are left unanswered, never guessed.
+    assert not {"dc-bot-security", "ho-fallback", "or-voice-calls", "profile-personal-data"} & set(env.answers)
+

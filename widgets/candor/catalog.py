@@ -36,6 +36,14 @@ class SourceMapping:
 
 
 @dataclass(frozen=True)
+class ChecklistLine:
+    """One checkable action: ``scope`` is "campaign" (check for each launch) or "company" (a standing control)."""
+
+    line: str
+    scope: str
+
+
+@dataclass(frozen=True)
 class Practice:
     id: str
     theme: str
@@ -50,6 +58,7 @@ class Practice:
     url: str
     deprecated: bool = False
     reviewed: str = ""
+    checklist: ChecklistLine | None = None  # the practice's one line on the pre-launch checklist, if it has one
 
     @property
     def link(self) -> PracticeLink:
@@ -211,6 +220,7 @@ def build_catalog(
                 mappings=tuple(SourceMapping(m["source"], m["relation"], m.get("locator")) for m in p["mappings"]),
                 url=f"{theme.url}#{pid}", deprecated=bool(p.get("deprecated", False)),
                 reviewed=p.get("reviewed", data.get("reviewed", "")),
+                checklist=ChecklistLine(p["checklist"]["line"], p["checklist"]["scope"]) if "checklist" in p else None,
             )
             practice_file[pid] = name
             if not practice_map[pid].reviewed:

@@ -99,7 +99,7 @@ def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tu
             f"version: these answers were made with version {env.version} of {q.id!r}, newer than version {q.version}, "
             "the one this copy of Candor has. Open them with the Candor they were made with, or a newer one.", "version"
         )
-    answers, notes = migrate(env.answers, env.version, q.version, q.migrations)
+    answers, notes = migrate(env.answers, env.version, q.version, q.migrations, {x.id: x.text for x in q.questions})
     return Envelope(env.questionnaire, q.version, check_answers(q, answers), env.saved_at), notes
 
 

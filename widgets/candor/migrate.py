@@ -8,7 +8,8 @@ A check's data lists ``migrations``, each ``{from: N, to: N+1, steps: [...]}``. 
 * ``{rescale: {question: ID, map: {OLD_OPTION: NEW_OPTION, ...}}}``: options were renamed or merged; an
   option mapped to ``null`` is discarded (the question becomes unanswered).
 
-Each step that changes something adds a plain note, which the browser and the CLI show to the user.
+Each step that changes something adds a plain note, which the browser and the CLI show to the user. A link's
+``note`` (what the new version adds or changes, written for the people who fill the check in) comes first.
 """
 
 from __future__ import annotations
@@ -19,23 +20,26 @@ from typing import Any
 from .answers import Answer, AnswersError
 
 
-def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]) -> None:
+def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str], texts: Mapping[str, str]) -> None:
+    def name(qid: str) -> str:  # a question as people saw it; an id only where the text is gone
+        return f"“{texts[qid]}”" if qid in texts else repr(qid)
+
     if "rename" in step:
         old, new = step["rename"]["from"], step["rename"]["to"]
         if old in answers:
             answers[new] = answers.pop(old)
-            notes.append(f"question {old!r} is now {new!r}")
+            notes.append(f"The question {old!r} is now {name(new)}; your answer moved with it.")
     elif "split" in step:
         old, targets = step["split"]["from"], step["split"]["to"]
         if old in answers:
             value = answers.pop(old)
             for target in targets:
                 answers[target] = value
-            notes.append(f"question {old!r} was split into {', '.join(map(repr, targets))}; each keeps your answer")
+            notes.append(f"The question {old!r} was split into {' and '.join(map(name, targets))}; each starts from your answer.")
     elif "remove" in step:
         if step["remove"] in answers:
             answers.pop(step["remove"])
-            notes.append(f"question {step['remove']!r} was removed, so its answer was dropped")
+            notes.append(f"The question {step['remove']!r} was removed, so its answer was dropped.")
     elif "rescale" in step:
         qid, mapping = step["rescale"]["question"], step["rescale"]["map"]
         value = answers.get(qid)
@@ -47,22 +51,28 @@ def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]
         elif value in mapping:
             if mapping[value] is None:
                 answers.pop(qid)
-                notes.append(f"the answer to {qid!r} no longer exists and was cleared: please answer it again")
+                notes.append(f"Your answer to {name(qid)} does not fit its new options and was cleared: please answer it again.")
                 return
             answers[qid] = mapping[value]
         else:
             return
-        notes.append(f"the options of {qid!r} changed; your answer was carried over")
+        notes.append(f"Your answer to {name(qid)} was carried over to its new options.")
     else:
         raise AnswersError(f"unknown migration step {sorted(step)}")
 
 
 def migrate(
-    answers: Mapping[str, Answer], version: int, target: int, chain: Sequence[Mapping[str, Any]]
+    answers: Mapping[str, Answer],
+    version: int,
+    target: int,
+    chain: Sequence[Mapping[str, Any]],
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, Answer], list[str]]:
-    """Apply the registered steps from ``version`` up to ``target``; raise if a link in the chain is missing."""
+    """Apply the registered steps from ``version`` up to ``target``; raise if a link in the chain is missing.
+    ``texts`` (question id to its wording) lets the notes name questions as people saw them."""
     current = dict(answers)
     notes: list[str] = []
+    changes: list[str] = []
     start = version
     while version < target:
         link = next((m for m in chain if m["from"] == version), None)
@@ -71,10 +81,12 @@ def migrate(
                 f"version: these answers are for version {version} and no migration to version {version + 1} is registered.",
                 "version",
             )
+        if link.get("note"):
+            notes.append(" ".join(link["note"].split()))
         for step in link["steps"]:
-            _apply(step, current, notes)
+            _apply(step, current, changes, texts or {})
         version = link["to"]
     if start < target:
-        summary = "" if notes else " Nothing in them needed to change."
+        summary = "" if changes else " Nothing in them needed to change."
         notes.insert(0, f"These answers were made with version {start} of the questionnaire and were updated to version {target}.{summary}")
-    return current, notes
+    return current, notes + changes

@@ -22,7 +22,7 @@ from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, csp, forms, guidance, learning, methodology, search_defer, shortcodes, timeline_pages, tools
+from sitebuild import assets, csp, forms, guidance, learning, methodology, onboarding, search_defer, shortcodes, timeline_pages, tools
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -81,7 +81,7 @@ def on_files(files: Files, config: Any) -> Files:
     quiz_bundles = learning.quiz_bundles(state.catalog, CONTENT)
     for qid, bundle in quiz_bundles.items():
         _add(files, config, f"assets/candor/quizzes/{qid}.json", content=json.dumps(bundle, ensure_ascii=False))
-    for uri, content in learning.site_files(state.catalog, CONTENT).items():
+    for uri, content in onboarding.site_files(state.catalog, CONTENT, config["site_url"] or "").items():
         _add(files, config, uri, content=content)
     for tid, raw in state.catalog.tools.items():
         _add(files, config, f"assets/candor/tools/{tid}.json", content=json.dumps(make_tool_bundle(state.catalog, raw)))
@@ -127,7 +127,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
     }
-    renderers.update(learning.renderers(cat, CONTENT, src, url))
+    renderers.update(onboarding.renderers(cat, CONTENT, src, url))
     try:
         expanded = shortcodes.expand(markdown, renderers, page.file.src_uri)
     except shortcodes.ShortcodeError as exc:

@@ -1,44 +1,47 @@
-"""Team onboarding: the learning path, the module knowledge checks and the printable pre-launch checklist.
+"""Team onboarding, the model: the learning path and the module knowledge checks, read and validated.
 
-Everything here is generated from ``content/learning.yml`` (the modules), ``content/quizzes/<id>.yml`` (the
-scenario questions) and the practice catalogue. The data is read and validated once per build; any problem
-fails the build with the file and the id named, for example
+Everything is generated from ``content/learning.yml`` (the modules and the reading pace),
+``content/quizzes/<id>.yml`` (the scenario questions) and the practice catalogue. The data is read and
+validated once per build; any problem fails the build with the file and the id named, for example
 ``quizzes/foundations.yml: quiz 'foundations' question 'chatbot-persona': needs exactly one best option``.
 
-Shortcodes (``<!-- candor:NAME ARG -->``):
-
-- ``learning-path``: the modules in order, with time, objectives, key practices, "try it" links and a link
-  to each knowledge check (``docs/learn/index.md``);
-- ``module ID``: a module's reading list, objectives, key practices and checks to try (its own page);
-- ``module-next ID``: where to go after the module;
-- ``quiz ID``: the knowledge check as a static HTML form, readable and printable without JavaScript, with
-  an answer key; ``widgets/js/quiz.mjs`` scores it through the engine and keeps progress in this browser;
-- ``progress``: the completion summary, filled in by ``quiz.mjs`` from the browser's storage;
-- ``checklist``: every ``must`` practice as a checkbox line, grouped by theme.
+Each module's time is computed here from the content: the words on its theme pages (the page's own text and
+its generated practices) at the reading pace in ``learning.yml``, plus a fixed time per knowledge-check
+question, rounded up. The pages are rendered by :mod:`sitebuild.learning_pages`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import math
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from candor.catalog import Catalog, Practice, PracticeLink, Theme, page_url
+from candor.catalog import Catalog, PracticeLink
 from candor.content_files import load_yaml
 from candor.quiz import Quiz, QuizError, parse_quiz
 from candor.schema_check import validate
 from mkdocs.exceptions import PluginError
 
-from .markup import esc, md_rel, rel
-from .shortcodes import Renderer
+from .guidance import practices_markdown
 
 LEARN = "learn"  # the docs folder of the onboarding pages: learn/index.md, learn/<module id>.md, ...
 LEARNING_FILE = "learning.yml"
 QUIZ_FOLDER = "quizzes"
-CHECKLIST_DOWNLOAD = "assets/candor/checklist.md.txt"  # not .md: MkDocs would render a .md file as a page
+T = TypeVar("T")
 STORAGE_KEY = "candor:learning:v1"  # the one localStorage key quiz.mjs uses (documented on the progress page)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
+# What a reader does not read in a page's Markdown, and what replaces it: comments (shortcodes), link
+# targets, HTML tags and attribute lists such as { #PR-01 }.
+_NOT_READ = (
+    (re.compile(r"<!--.*?-->", re.S), " "),
+    (re.compile(r"\]\([^)]*\)"), "]"),
+    (re.compile(r"<[^>]+>"), " "),
+    (re.compile(r"\{[^}\n]*\}"), " "),
+)
 
 
 class LearningError(PluginError, ValueError):
@@ -56,12 +59,44 @@ class TryIt:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """How long the path takes, from ``learning.yml``: reading speed, time per question, rounding."""
+
+    words_per_minute: int
+    seconds_per_question: int
+    round_to_minutes: int
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads in a page's Markdown: comments, link targets, tags and attribute lists left out."""
+    for pattern, replacement in _NOT_READ:
+        markdown = pattern.sub(replacement, markdown)
+    return len(_WORD.findall(markdown))
+
+
+def module_minutes(words: int, questions: int, pace: Pace) -> int:
+    """Reading time plus knowledge-check time, rounded up to the pace's step (never under one step)."""
+    raw = words / pace.words_per_minute + questions * pace.seconds_per_question / 60
+    step = pace.round_to_minutes
+    return max(step, math.ceil(raw / step) * step)
+
+
+def theme_words(catalog: Catalog, theme_id: str, docs: Path) -> int:
+    """The words on a theme page: its own text plus the practices the build generates into it."""
+    theme = next(t for t in catalog.themes if t.id == theme_id)
+    page = docs / theme.page
+    own = page.read_text(encoding="utf-8") if page.is_file() else ""
+    return count_words(own) + count_words(practices_markdown(theme_id, catalog, theme.page))
+
+
+@dataclass(frozen=True)
 class Module:
     id: str
     number: int
     title: str
     summary: str
-    minutes: int
+    minutes: int  # computed from the content: see :func:`module_minutes`
+    words: int  # the words on its theme pages
     objectives: tuple[str, ...]
     themes: tuple[str, ...]
     practices: tuple[str, ...]
@@ -79,6 +114,7 @@ class Learning:
     modules: tuple[Module, ...]
     quizzes: dict[str, Quiz]
     raw_quizzes: dict[str, Mapping[str, Any]]
+    pace: Pace
 
     def module(self, module_id: str | None) -> Module | None:
         return next((m for m in self.modules if m.id == module_id), None)
@@ -143,10 +179,29 @@ def _check_module(m: Mapping[str, Any], catalog: Catalog, quizzes: Mapping[str, 
     return problems
 
 
-def read_learning(catalog: Catalog, content: Path) -> Learning:
-    """Read and validate the learning path and its quizzes; raise :class:`LearningError` naming file and id."""
+def _check_tempting(raws: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Each question's facilitator note names one of its own options, and not the best one."""
+    problems = []
+    for qid, raw in raws.items():
+        for q in raw["questions"]:
+            options = {o["id"]: o.get("best", False) for o in q["options"]}
+            tempting = q["tempting"]["option"]
+            if tempting not in options or options[tempting]:
+                problems.append(
+                    f"{QUIZ_FOLDER}/{qid}.yml: question {q['id']!r}: tempting option {tempting!r} "
+                    f"is {'the best option' if options.get(tempting) else 'not one of its options'}"
+                )
+    return problems
+
+
+def read_learning(catalog: Catalog, content: Path, docs: Path | None = None) -> Learning:
+    """Read and validate the learning path and its quizzes; raise :class:`LearningError` naming file and id.
+
+    ``docs`` is the docs folder whose theme pages set each module's reading time (default: next to ``content``)."""
+    docs = docs if docs is not None else content.parent / "docs"
     problems: list[str] = []
     quizzes, raws = _load_quizzes(catalog, content, problems)
+    problems += _check_tempting(raws)
     try:
         data = load_yaml(content / LEARNING_FILE)
     except (OSError, ValueError) as exc:
@@ -154,6 +209,7 @@ def read_learning(catalog: Catalog, content: Path) -> Learning:
     found = validate(data, _schema(content, "learning"))
     if found:
         raise LearningError([*problems, *(f"{LEARNING_FILE}: {p}" for p in found[:10])])
+    pace = Pace(**data["pace"])
     modules: list[Module] = []
     covered: dict[str, str] = {}
     quiz_owner: dict[str, str] = {}
@@ -169,9 +225,12 @@ def read_learning(catalog: Catalog, content: Path) -> Learning:
         if m["quiz"] in quiz_owner:
             problems.append(f"{where} uses quiz {m['quiz']!r}, already used by module {quiz_owner[m['quiz']]!r}")
         quiz_owner[m["quiz"]] = m["id"]
+        words = sum(theme_words(catalog, t, docs) for t in m["themes"] if any(x.id == t for x in catalog.themes))
+        questions = len(quizzes[m["quiz"]].questions) if m["quiz"] in quizzes else 0
         modules.append(
             Module(
-                id=m["id"], number=number, title=m["title"], summary=m["summary"], minutes=m["minutes"],
+                id=m["id"], number=number, title=m["title"], summary=m["summary"],
+                minutes=module_minutes(words, questions, pace), words=words,
                 objectives=tuple(m["objectives"]), themes=tuple(m["themes"]), practices=tuple(m["practices"]),
                 try_it=tuple(TryIt(t["check"], t["why"]) for t in m["try"]), quiz=m["quiz"],
             )
@@ -181,26 +240,33 @@ def read_learning(catalog: Catalog, content: Path) -> Learning:
     ]
     if problems:
         raise LearningError(problems)
-    return Learning(data["title"], tuple(modules), quizzes, raws)
+    return Learning(data["title"], tuple(modules), quizzes, raws, pace)
 
 
-_cache: dict[str, tuple[Catalog, Learning]] = {}
+def once_per_catalog(read: Callable[[Catalog, Path], T]) -> Callable[[Catalog, Path], T]:
+    """``read(catalog, content)``, kept until the catalogue changes (the hooks re-read it on every rebuild)."""
+    cache: dict[str, tuple[Catalog, T]] = {}
+
+    def load(catalog: Catalog, content: Path) -> T:
+        key = str(content)
+        hit = cache.get(key)
+        if hit is None or hit[0] is not catalog:
+            cache[key] = (catalog, read(catalog, content))
+        return cache[key][1]
+
+    return load
 
 
 def load_learning(catalog: Catalog, content: Path) -> Learning:
-    """:func:`read_learning`, once per catalogue (the hooks re-read the catalogue on every rebuild)."""
-    key = str(content)
-    hit = _cache.get(key)
-    if hit is None or hit[0] is not catalog:
-        _cache[key] = (catalog, read_learning(catalog, content))
-    return _cache[key][1]
+    """:func:`read_learning`, once per catalogue."""
+    return _load_learning(catalog, content)
 
 
-# --- build outputs ------------------------------------------------------------------------------------
+_load_learning = once_per_catalog(read_learning)
 
 
 def quiz_bundles(catalog: Catalog, content: Path) -> dict[str, dict[str, Any]]:
-    """Quiz id -> the JSON bundle the browser loads (``{"quiz": raw, "practices": {id: {id, title, url}}}``)."""
+    """One bundle per knowledge check for the browser: the quiz data and the practice links it needs."""
     learning = load_learning(catalog, content)
     bundles: dict[str, dict[str, Any]] = {}
     for m in learning.modules:
@@ -210,318 +276,3 @@ def quiz_bundles(catalog: Catalog, content: Path) -> dict[str, dict[str, Any]]:
             "practices": {pid: {"id": link.id, "title": link.title, "url": link.url} for pid, link in quiz.links.items()},
         }
     return bundles
-
-
-def must_practices(catalog: Catalog) -> list[tuple[str, list[Practice]]]:
-    """The checklist: (theme title, live ``must`` practices) for each theme that has any, in theme order."""
-    groups = []
-    for t in catalog.themes:
-        items = [p for p in catalog.practices_of(t.id) if p.level == "must" and not p.deprecated]
-        if items:
-            groups.append((t.title, items))
-    return groups
-
-
-def checklist_markdown(catalog: Catalog, site_url: str = "") -> str:
-    """The checklist as a Markdown file teams can paste into a ticket, a brief or a pull request."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    out = [
-        "# Candor pre-launch checklist",
-        "",
-        "Every practice marked *must* in Candor's guidance. Tick each one, or write down why it does not apply",
-        "and who accepted the risk. Candor is guidance, not legal advice.",
-        "",
-        "- Campaign:",
-        "- Launch date:",
-        "- Checked by:",
-        "- Approved by:",
-        "",
-    ]
-    for title, items in must_practices(catalog):
-        out += [f"## {title}", ""]
-        for p in items:
-            link = f" ([guidance]({base}{p.url}))" if base else ""
-            out.append(f"- [ ] **{p.id}** {p.rule}{link}")
-        out.append("")
-    return "\n".join(out)
-
-
-def site_files(catalog: Catalog, content: Path) -> dict[str, str]:
-    """Extra generated files: the checklist's Markdown download."""
-    load_learning(catalog, content)  # fail early, with file and id, when the onboarding content is invalid
-    return {CHECKLIST_DOWNLOAD: checklist_markdown(catalog)}
-
-
-# --- page renderers -----------------------------------------------------------------------------------
-
-
-def _md(text: str) -> str:
-    return text.replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _theme(catalog: Catalog, theme_id: str) -> Theme:
-    return next(t for t in catalog.themes if t.id == theme_id)
-
-
-def _practice_md(catalog: Catalog, src: str, pid: str) -> str:
-    p = catalog.practices[pid]
-    return f"[{pid} {_md(p.title)}]({md_rel(src, _theme(catalog, p.theme).page, pid)})"
-
-
-def _try_md(catalog: Catalog, src: str, t: TryIt) -> str:
-    title = catalog.checks[t.check].title
-    sep = " " if title.endswith(("?", "!", ".")) else ": "
-    return f"[{_md(title)}]({md_rel(src, f'checks/{t.check}.md')}){sep}{_md(t.why)}"
-
-
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{minutes} minutes"
-    text = f"{hours} hour{'s' if hours > 1 else ''}"
-    return text + (f" {rest} minutes" if rest else "")
-
-
-def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> str:
-    n = len(learning.modules)
-    out = [
-        f"{n} modules, about {_duration(learning.minutes)} in all, including the knowledge checks. "
-        "Take them in order, or start with the one closest to the work in front of you.",
-        "",
-        "| Module | Themes | Time | Knowledge check |",
-        "| --- | --- | --- | --- |",
-    ]
-    for m in learning.modules:
-        page = md_rel(src, m.page)
-        themes = ", ".join(_md(_theme(catalog, t).title) for t in m.themes)
-        quiz_len = len(learning.quizzes[m.quiz].questions)
-        out.append(
-            f"| {m.number}. [{_md(m.title)}]({page}) | {themes} | {m.minutes} min | "
-            f"[{quiz_len} scenarios]({page}#knowledge-check) |"
-        )
-    out.append("")
-    for m in learning.modules:
-        page = md_rel(src, m.page)
-        out += [
-            f"## {m.number}. {_md(m.title)} {{ #module-{m.id} }}",
-            "",
-            f"*About {m.minutes} minutes, including a knowledge check of {len(learning.quizzes[m.quiz].questions)} scenarios.*",
-            "",
-            _md(m.summary),
-            "",
-            "**By the end of this module you can:**",
-            "",
-            *(f"- {_md(o)}" for o in m.objectives),
-            "",
-            "**Read:** " + ", ".join(f"[{_md(_theme(catalog, t).title)}]({md_rel(src, _theme(catalog, t).page)})" for t in m.themes),
-            "",
-            "**Key practices:**",
-            "",
-            *(f"- {_practice_md(catalog, src, pid)}" for pid in m.practices),
-            "",
-            "**Try it:**",
-            "",
-            *(f"- {_try_md(catalog, src, t)}" for t in m.try_it),
-            "",
-            f"[Start module {m.number}]({page}){{ .md-button }} [Take the knowledge check]({page}#knowledge-check)",
-            "",
-        ]
-    return "\n".join(out)
-
-
-def module_markdown(learning: Learning, m: Module, catalog: Catalog, src: str) -> str:
-    out = [
-        f"*Module {m.number} of {len(learning.modules)} · about {m.minutes} minutes · "
-        f"[all modules]({md_rel(src, f'{LEARN}/index.md')})*",
-        "",
-        "## What you will learn",
-        "",
-        *(f"- {_md(o)}" for o in m.objectives),
-        "",
-        "## Read first",
-        "",
-        *(f"- [{_md(theme.title)}]({md_rel(src, theme.page)}): {_md(theme.summary)}" for theme in (_theme(catalog, t) for t in m.themes)),
-        "",
-        "## Key practices",
-        "",
-        "Start with these; the theme pages explain each one, with steps and the evidence an approver will ask for.",
-        "",
-    ]
-    for pid in m.practices:
-        p = catalog.practices[pid]
-        out.append(f"- {_practice_md(catalog, src, pid)}. **{'Must' if p.level == 'must' else 'Should'}:** {_md(p.rule)}")
-    out += ["", "## Try it", ""]
-    out += [f"- {_try_md(catalog, src, t)}" for t in m.try_it]
-    out.append("")
-    return "\n".join(out)
-
-
-def module_next_markdown(learning: Learning, m: Module, src: str) -> str:
-    later = [x for x in learning.modules if x.number == m.number + 1]
-    progress = md_rel(src, f"{LEARN}/progress.md")
-    if later:
-        nxt = later[0]
-        return (
-            f"**Next:** [Module {nxt.number}: {_md(nxt.title)}]({md_rel(src, nxt.page)}). "
-            f"Your scores so far are on [your progress]({progress}) page.\n"
-        )
-    return (
-        f"**You have reached the end of the path.** See [your progress]({progress}) for a summary you can print, "
-        f"and use the [pre-launch checklist]({md_rel(src, f'{LEARN}/checklist.md')}) before your next launch.\n"
-    )
-
-
-def _practice_a(page: str, link: PracticeLink) -> str:
-    return f'<a href="{esc(rel(page, link.url))}">{esc(link.id)} {esc(link.title)}</a>'
-
-
-def quiz_html(learning: Learning, m: Module, page: str) -> str:
-    """The knowledge check: a complete static form plus an answer key; the browser glue adds the scoring."""
-    quiz = learning.quizzes[m.quiz]
-    base = f"candor-quiz-{quiz.id}"
-    n = len(quiz.questions)
-    out = [
-        f'<div class="candor-widget candor-quiz" id="{base}-widget" data-candor-quiz="{esc(quiz.id)}" '
-        f'data-candor-quiz-total="{n}" data-candor-state="static">',
-        f'<p class="candor-summary">{n} scenarios from everyday marketing work. Choose the best response to each, then '
-        "check your answers: every option is explained, with the practice behind it.</p>",
-        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite" aria-atomic="true">'
-        "Your answers and scores stay in this browser: nothing is sent anywhere. "
-        "The answer key after the questions explains every option.</div>",
-        f'<form class="candor-form candor-quiz-form" id="{base}-form" method="dialog" aria-describedby="{base}-status" novalidate>',
-        f'<p class="candor-progress" id="{base}-progress" data-candor-progress>{n} scenarios</p>',
-    ]
-    for i, q in enumerate(quiz.questions, 1):
-        qbase = f"{base}-q-{q.id}"
-        out += [
-            f'<fieldset class="candor-question candor-quiz-question" id="{qbase}" data-question="{esc(q.id)}">',
-            f'<legend class="candor-legend"><span class="candor-quiz-number">Scenario {i} of {n}</span> '
-            f'<span class="candor-quiz-scenario">{esc(q.scenario)}</span> '
-            f'<span class="candor-quiz-prompt">{esc(q.prompt)}</span></legend>',
-            '<div class="candor-options">',
-        ]
-        for o in q.options:
-            input_id = f"{qbase}-{o.id}"
-            out.append(
-                f'<label class="candor-option" for="{input_id}">'
-                f'<input type="radio" id="{input_id}" name="{qbase}" value="{esc(o.id)}"> '
-                f"<span>{esc(o.label)}</span></label>"
-            )
-        out += [
-            "</div>",
-            f'<div class="candor-quiz-feedback" id="{qbase}-feedback" data-candor-feedback hidden></div>',
-            "</fieldset>",
-        ]
-    out += [
-        f'<p class="candor-quiz-actions" id="{base}-actions" hidden>'
-        f'<button type="submit" class="md-button md-button--primary" id="{base}-check">Check my answers</button> '
-        f'<button type="button" class="md-button" id="{base}-clear" data-candor-quiz-clear>Clear my answers</button></p>',
-        "</form>",
-        f'<section class="candor-result candor-quiz-result" id="{base}-result" aria-labelledby="{base}-result-title" hidden>',
-        f'<h3 id="{base}-result-title">Your score</h3>',
-        f'<div class="candor-result-body" id="{base}-result-body"></div>',
-        "</section>",
-        f'<details class="candor-quiz-key" id="{base}-key">',
-        "<summary>Answer key: the best response to each scenario, and why each option is or is not</summary>",
-        '<ol class="candor-quiz-key-list">',
-    ]
-    for q in quiz.questions:
-        out.append(f'<li id="{base}-key-{q.id}"><p><strong>{esc(q.prompt)}</strong> Best response: “{esc(q.best.label)}”</p><ul>')
-        for o in q.options:
-            mark = "Best response" if o.best else "Not the best response"
-            icon = "✓" if o.best else "✕"
-            out.append(
-                f'<li class="candor-quiz-key-option{" candor-quiz-key-option--best" if o.best else ""}">'
-                f'<span aria-hidden="true">{icon}</span> <strong>{mark}:</strong> “{esc(o.label)}” {esc(o.explanation)} '
-                f"See {_practice_a(page, quiz.links[o.practice])}.</li>"
-            )
-        out.append("</ul></li>")
-    out += ["</ol>", "</details>", "</div>"]
-    return "\n".join(out)
-
-
-def progress_html(learning: Learning, page: str) -> str:
-    """The completion summary: static rows for every module, filled in by quiz.mjs from this browser's storage."""
-    base = "candor-learning-summary"
-    rows = []
-    for m in learning.modules:
-        quiz = learning.quizzes[m.quiz]
-        rows.append(
-            f'<tr data-module="{esc(m.quiz)}" data-total="{len(quiz.questions)}">'
-            f'<th scope="row"><a href="{esc(rel(page, page_url(m.page)))}">{m.number}. {esc(m.title)}</a></th>'
-            '<td data-cell="status">Not taken yet</td><td data-cell="score">–</td><td data-cell="date">–</td></tr>'
-        )
-    return "\n".join([
-        f'<div class="candor-widget candor-learning-summary" id="{base}" data-candor-quiz="" data-candor-learning-summary '
-        f'data-candor-state="static">',
-        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite">'
-        "Your progress is kept only in this browser, and appears here when JavaScript is on.</div>",
-        f'<p class="candor-learning-count" id="{base}-count">{len(learning.modules)} modules.</p>',
-        f'<table id="{base}-table">',
-        "<caption>Knowledge checks taken in this browser</caption>",
-        '<thead><tr><th scope="col">Module</th><th scope="col">Status</th><th scope="col">Score</th>'
-        '<th scope="col">Completed on</th></tr></thead>',
-        f"<tbody>{''.join(rows)}</tbody>",
-        "</table>",
-        f'<p class="candor-learning-asof" id="{base}-asof"></p>',
-        f'<p class="candor-learning-actions" id="{base}-actions" hidden>'
-        f'<button type="button" class="md-button md-button--primary" id="{base}-print" data-candor-print>Print this summary</button> '
-        f'<button type="button" class="md-button" id="{base}-clear" data-candor-clear>Clear my progress</button></p>',
-        "</div>",
-    ])
-
-
-def checklist_html(catalog: Catalog, page: str) -> str:
-    out = [
-        '<div class="candor-widget candor-checklist" id="candor-checklist">',
-        '<p class="candor-checklist-fields"><span>Campaign:</span> <span>Launch date:</span> '
-        "<span>Checked by:</span> <span>Approved by:</span></p>",
-        '<div class="candor-checklist-sections">',
-    ]
-    for title, items in must_practices(catalog):
-        tid = items[0].theme
-        out += [
-            f'<section class="candor-checklist-theme" aria-labelledby="candor-checklist-{tid}">',
-            f'<h2 id="candor-checklist-{tid}">{esc(title)}</h2>',
-            '<ul class="candor-checklist-items">',
-        ]
-        for p in items:
-            cid = f"candor-checklist-{p.id}"
-            out.append(
-                f'<li class="candor-checklist-item" data-practice="{esc(p.id)}"><label class="candor-option" for="{cid}">'
-                f'<input type="checkbox" id="{cid}"> <span><a class="candor-checklist-id" href="{esc(rel(page, p.url))}">'
-                f"{esc(p.id)}</a> {esc(p.rule)}</span></label></li>"
-            )
-        out += ["</ul>", "</section>"]
-    out += ["</div>", "</div>"]
-    return "\n".join(out)
-
-
-def renderers(catalog: Catalog, content: Path, src: str, url: str) -> dict[str, Renderer]:
-    """Shortcode renderers for pages (src = the page's docs path, url = its site URL)."""
-
-    def learning() -> Learning:
-        return load_learning(catalog, content)
-
-    def module(arg: str | None) -> Module:
-        found = learning().module(arg)
-        if found is None:
-            known = ", ".join(m.id for m in learning().modules)
-            raise LearningError([f"{src}: unknown module {arg!r} (known: {known})"])
-        return found
-
-    def download(_: str | None) -> str:
-        return (
-            f'<p class="candor-checklist-download"><a class="md-button" href="{esc(rel(url, CHECKLIST_DOWNLOAD))}" '
-            f'download="candor-pre-launch-checklist.md">Download as Markdown</a></p>'
-        )
-
-    return {
-        "learning-path": lambda _: learning_path_markdown(learning(), catalog, src),
-        "module": lambda arg: module_markdown(learning(), module(arg), catalog, src),
-        "module-next": lambda arg: module_next_markdown(learning(), module(arg), src),
-        "quiz": lambda arg: quiz_html(learning(), module(arg), url),
-        "progress": lambda _: progress_html(learning(), url),
-        "checklist": lambda _: checklist_html(catalog, url),
-        "checklist-download": download,
-    }
