@@ -165,7 +165,8 @@ class TestScore:
         data = score_quiz(quiz, {"chatbot": "keep"}).to_json()
         assert json.loads(json.dumps(data)) == data
         assert isinstance(data["questions"], list)
-        assert data["questions"][0]["chosen_practice"] == {"id": "TR-01", "title": LINKS["TR-01"].title, "url": LINKS["TR-01"].url}
+        link = LINKS["TR-01"]
+        assert data["questions"][0]["chosen_practice"] == {"id": "TR-01", "title": link.title, "url": link.url, "templates": []}
         assert data["questions"][1]["chosen_practice"] is None
 
 

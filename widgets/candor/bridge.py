@@ -16,8 +16,7 @@ from . import __version__
 from .answers import AnswersError, envelope_to_json
 from .bias_audit import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
-from .bundle import LoadedCheck, load_bundle
-from .catalog import PracticeLink
+from .bundle import LoadedCheck, link_from_json, load_bundle
 from .evaluate import evaluate
 from .intake import loads_bounded, read_envelope
 from .key_dates import with_key_dates
@@ -84,7 +83,7 @@ def _report(req: Mapping[str, Any]) -> Any:
 
 def _quiz_load(req: Mapping[str, Any]) -> Any:
     bundle = req["bundle"]
-    links = {pid: PracticeLink(p["id"], p["title"], p["url"]) for pid, p in bundle["practices"].items()}
+    links = {pid: link_from_json(p) for pid, p in bundle["practices"].items()}
     quiz = parse_quiz(bundle["quiz"], links)
     _quizzes[quiz.id] = quiz
     return {"id": quiz.id}

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kit import Template, parse_templates
 from .questionnaire import Questionnaire, QuestionnaireError, parse_questionnaire
 from .schema_check import validate
 from .timeline import Timeline, months_old, parse_timeline
@@ -20,12 +21,22 @@ Document = tuple[str, Any]  # (file name relative to the content folder, parsed 
 
 
 @dataclass(frozen=True)
-class PracticeLink:
-    """What a result needs to point at a practice: its id, title and site-relative URL."""
+class TemplateLink:
+    """A kit template that helps meet a practice: its id, title and site-relative URL."""
 
     id: str
     title: str
     url: str
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    """What a result needs to point at a practice: its id, title, site-relative URL and kit templates."""
+
+    id: str
+    title: str
+    url: str
+    templates: tuple[TemplateLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,7 @@ class Practice:
     deprecated: bool = False
     reviewed: str = ""
     checklist: ChecklistLine | None = None  # the practice's one line on the pre-launch checklist, if it has one
+    example: str | None = None
 
     @property
     def link(self) -> PracticeLink:
@@ -88,6 +100,8 @@ class Theme:
     title: str
     summary: str
     page: str
+    mistake: str = ""
+    check: str = ""
 
     @property
     def url(self) -> str:
@@ -111,9 +125,13 @@ class Catalog:
     checks: dict[str, Questionnaire] = field(default_factory=dict)
     tools: dict[str, Mapping[str, Any]] = field(default_factory=dict)
     timeline: Timeline | None = None
+    templates: dict[str, Template] = field(default_factory=dict)
+
+    def templates_for(self, practice_id: str) -> tuple[TemplateLink, ...]:
+        return tuple(TemplateLink(t.id, t.title, t.url) for t in self.templates.values() if practice_id in t.practices)
 
     def links(self) -> dict[str, PracticeLink]:
-        return {pid: p.link for pid, p in self.practices.items()}
+        return {pid: PracticeLink(p.id, p.title, p.url, self.templates_for(pid)) for pid, p in self.practices.items()}
 
     def practices_of(self, theme_id: str) -> list[Practice]:
         return [p for p in self.practices.values() if p.theme == theme_id]
@@ -161,6 +179,7 @@ def build_catalog(
     tools: Sequence[Document] = (),
     timeline: Document | None = None,
     today: dt.date | None = None,
+    kit: Sequence[Document] = (),
 ) -> Catalog:
     """Validate every content file and the links between them; return the catalogue.
 
@@ -173,7 +192,7 @@ def build_catalog(
                 out.problems.append(f"{themes[0]}: theme id {t['id']!r} is not unique")
             if any(x.prefix == t["prefix"] for x in theme_list):
                 out.problems.append(f"{themes[0]}: theme prefix {t['prefix']!r} is not unique")
-            theme_list.append(Theme(t["id"], t["prefix"], t["title"], t["summary"], t["page"]))
+            theme_list.append(Theme(t["id"], t["prefix"], t["title"], t["summary"], t["page"], t["mistake"], t["check"]))
     by_theme = {t.id: t for t in theme_list}
 
     source_map: dict[str, Source] = {}
@@ -218,7 +237,7 @@ def build_catalog(
                 id=pid, theme=theme.id, title=p["title"], rule=p["rule"], level=p["level"], why=p["why"],
                 steps=tuple(p["steps"]), evidence=tuple(p["evidence"]), pitfalls=tuple(p["pitfalls"]),
                 mappings=tuple(SourceMapping(m["source"], m["relation"], m.get("locator")) for m in p["mappings"]),
-                url=f"{theme.url}#{pid}", deprecated=bool(p.get("deprecated", False)),
+                url=f"{theme.url}#{pid}", deprecated=bool(p.get("deprecated", False)), example=p.get("example"),
                 reviewed=p.get("reviewed", data.get("reviewed", "")),
                 checklist=ChecklistLine(p["checklist"]["line"], p["checklist"]["scope"]) if "checklist" in p else None,
             )
@@ -278,6 +297,19 @@ def build_catalog(
                 if not p.deprecated and p.reviewed and months_old(p.reviewed, today) > limit
             ]
 
+
+    out.problems += [
+        f"{themes[0]}: theme {t.id!r} names unknown check {t.check!r}" for t in theme_list if t.check not in {*check_map, *tool_map}
+    ]
+    valid_kit = [doc for doc in kit if out.schema(doc, schemas["kit"])]
+    prelaunch = check_map.get("prelaunch")
+    template_map, kit_problems = parse_templates(
+        valid_kit, set(practice_map), {q.id for q in prelaunch.questions} if prelaunch else set(), {*check_map, *tool_map}
+    )
+    out.problems += kit_problems
+
     if out.problems:
         raise ContentError(out.problems)
-    return Catalog(tuple(theme_list), practice_map, source_map, tuple(terms), check_map, tool_map, parsed_timeline)
+    return Catalog(
+        tuple(theme_list), practice_map, source_map, tuple(terms), check_map, tool_map, parsed_timeline, template_map
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from .catalog import Catalog, ContentError, Document, build_catalog
 
-SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool", "timeline")
+SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool", "timeline", "kit")
 
 
 def default_content_dir() -> Path:
@@ -76,4 +76,5 @@ def read_catalog(root: Path | None = None, today: dt.date | None = None) -> Cata
         tools=_docs(root, "tools"),
         timeline=("timeline.yml", load_yaml(root / "timeline.yml")) if (root / "timeline.yml").is_file() else None,
         today=today,
+        kit=_docs(root, "kit"),
     )

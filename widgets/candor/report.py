@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .answers import Answer
+from .catalog import TemplateLink
 from .evaluate import Result
 from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .scoring import AreaScore
@@ -72,11 +73,20 @@ def text_report(q: Questionnaire, r: Result, base_url: str = "") -> str:
                 lines.append(f"      advice: {f.advice}")
             for p in f.practices:
                 lines.append(f"      see {p.id} {p.title}: {base_url}{p.url}")
+                lines += [f"      template: {t.title}: {base_url}{t.url}" for t in p.templates]
     if r.recommendations:
         lines.append("Top recommendations:")
         for rec in r.recommendations:
             lines.append(f"  +{rec.gain:g}  {rec.practice} {rec.title}: {base_url}{rec.url}")
+            lines += [f"        template: {t.title}: {base_url}{t.url}" for t in rec.templates]
     return "\n".join(lines) + "\n"
+
+
+def _templates_md(templates: Sequence[TemplateLink], base_url: str) -> str:
+    """' (template: [title](url))' for the kit templates that help meet a practice, or ''."""
+    if not templates:
+        return ""
+    return " (template: " + ", ".join(f"[{_md(t.title)}]({base_url}{t.url})" for t in templates) + ")"
 
 
 def markdown_report(
@@ -107,14 +117,16 @@ def markdown_report(
     if not r.flags:
         out.append("No flags.")
     for f in r.flags:
-        links = ", ".join(f"[{p.id} {_md(p.title)}]({base_url}{p.url})" for p in f.practices)
+        links = ", ".join(f"[{p.id} {_md(p.title)}]({base_url}{p.url})" + _templates_md(p.templates, base_url)
+                          for p in f.practices)
         out.append(f"- **{f.level.upper()}:** {_md(f.message)} (answer to *{_md(f.question_text)}*: {_md(f.answer_label)})"
                    + (f" Advice: {_md(f.advice)}" if f.advice else "") + (f" See {links}." if links else ""))
     out += ["", "## Recommendations", ""]
     if not r.recommendations:
         out.append("None: no answered question can gain points.")
     for rec in r.recommendations:
-        out.append(f"1. [{rec.practice} {_md(rec.title)}]({base_url}{rec.url}): up to +{rec.gain:g} points")
+        out.append(f"1. [{rec.practice} {_md(rec.title)}]({base_url}{rec.url}){_templates_md(rec.templates, base_url)}: "
+                   f"up to +{rec.gain:g} points")
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
     visible = set(r.visible)
     for question in q.questions:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .answers import Answer
-from .catalog import PracticeLink
+from .catalog import PracticeLink, TemplateLink
 from .questionnaire import NOT_APPLICABLE, Questionnaire
 
 
@@ -49,6 +49,7 @@ class Recommendation:
     url: str
     gain: float
     questions: tuple[str, ...]
+    templates: tuple[TemplateLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,6 @@ def recommend(
         gain = _round((_scores(q, improved).overall or 0.0) - overall)
         if gain > 0:
             link = links[pid]
-            recs.append(Recommendation(pid, link.title, link.url, gain, tuple(qid for qid, _, _ in items)))
+            recs.append(Recommendation(pid, link.title, link.url, gain, tuple(qid for qid, _, _ in items), link.templates))
     recs.sort(key=lambda r: (-r.gain, r.practice))
     return recs[: q.top_recommendations]

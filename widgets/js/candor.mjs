@@ -2,6 +2,8 @@
 // instant navigation too. Pages without a widget never start the engine.
 import { wireBias } from "./bias-widget.mjs";
 import { wireCheck } from "./check-widget.mjs";
+import { wireCopy } from "./copy.mjs";
+import { wireFolds } from "./fold.mjs";
 import { getEngine } from "./engine.mjs";
 import { wireQuiz } from "./quiz.mjs";
 
@@ -28,6 +30,7 @@ function whenUsed(widget, start) {
 }
 
 function setup() {
+  wireFolds();
   for (const widget of document.querySelectorAll("[data-candor-check]")) {
     if (!wired.has(widget)) {
       wired.add(widget);
@@ -38,6 +41,12 @@ function setup() {
     if (!wired.has(tool)) {
       wired.add(tool);
       whenUsed(tool, () => wireBias(tool, getEngine()));
+    }
+  }
+  for (const button of document.querySelectorAll("[data-candor-copy]")) {
+    if (!wired.has(button)) {
+      wired.add(button);
+      wireCopy(button);
     }
   }
   for (const quiz of document.querySelectorAll("[data-candor-quiz]")) {

@@ -8,6 +8,14 @@ function practiceLink(practice) {
   return el("a", { href: new URL(practice.url, SITE_ROOT).href }, `${practice.id ?? practice.practice} ${practice.title}`);
 }
 
+// The kit templates that help meet a practice (data from the build), as " (template: …)".
+function templateLinks(practice) {
+  const templates = practice.templates || [];
+  if (!templates.length) return [];
+  const links = templates.flatMap((t, i) => [i ? ", " : "", el("a", { href: new URL(t.url, SITE_ROOT).href, class: "candor-template-link" }, t.title)]);
+  return [" (template: ", ...links, ")"];
+}
+
 function verdictBanner(result) {
   const tone = result.verdict_tone; // from the check's data, like the label
   const icon = { good: "✓", warn: "!", bad: "✕" }[tone];
@@ -50,7 +58,7 @@ function flagList(flags) {
     if (flag.advice) item.append(el("br"), el("span", { class: "candor-flag-advice" }, `What to do: ${flag.advice}`));
     if (flag.practices.length) {
       const links = el("span", { class: "candor-flag-practices" }, " See ");
-      flag.practices.forEach((p, i) => links.append(i ? ", " : "", practiceLink(p)));
+      flag.practices.forEach((p, i) => links.append(i ? ", " : "", practiceLink(p), ...templateLinks(p)));
       item.append(links);
     }
     list.append(item);
@@ -61,7 +69,7 @@ function flagList(flags) {
 function recommendationList(recommendations) {
   const list = el("ol", { class: "candor-recommendations" });
   for (const rec of recommendations) {
-    list.append(el("li", {}, practiceLink(rec), ` (up to +${rec.gain} points)`));
+    list.append(el("li", {}, practiceLink(rec), ...templateLinks(rec), ` (up to +${rec.gain} points)`));
   }
   return list;
 }

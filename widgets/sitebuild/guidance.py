@@ -6,6 +6,8 @@ page's table of contents; each heading's anchor is the practice id.
 
 from __future__ import annotations
 
+import re
+
 from candor.catalog import Catalog, Practice, Source
 from candor.timeline import month_label
 
@@ -37,6 +39,7 @@ def _bullets(items: tuple[str, ...], indent: str = "") -> str:
 
 
 SOURCES_PAGE = "guidance/sources.md"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 
 def _practice_md(catalog: Catalog, src: str, pid: str) -> str:
@@ -48,16 +51,26 @@ def _theme_page(catalog: Catalog, theme_id: str) -> str:
     return next(t.page for t in catalog.themes if t.id == theme_id)
 
 
+def _first_sentence(text: str) -> tuple[str, str]:
+    """The first sentence of ``text`` and the rest (the one-line why shown above the fold)."""
+    parts = SENTENCE_END.split(text.strip(), maxsplit=1)
+    return parts[0], (parts[1] if len(parts) > 1 else "")
+
+
+def _indent(text: str, by: str = "    ") -> str:
+    return "\n".join(by + line if line else "" for line in text.splitlines())
+
+
 def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
-    lines = [
-        f"### {p.id} {p.title} {{ #{p.id} data-practice-level=\"{p.level}\" }}",
-        "",
-        f"**{'Must' if p.level == 'must' else 'Should'}:** {_md_escape(p.rule)}",
-        "",
-        f"*Reviewed {month_label(p.reviewed)}*",
-        "",
-        f"**Why it matters.** {_md_escape(p.why)}",
-        "",
+    """A practice: rule, level and a one-line why in view; example, steps, evidence, pitfalls, standards and
+    templates folded in a <details> that opens when the practice is linked to directly or printed."""
+    why, more_why = _first_sentence(p.why)
+    folded = []
+    if p.example:
+        folded += [f"**Example.** {_md_escape(p.example)}", ""]
+    if more_why:
+        folded += [f"**Why it matters.** {_md_escape(more_why)}", ""]
+    folded += [
         "**How to do it**",
         "",
         "\n".join(f"{i}. {_md_escape(s)}" for i, s in enumerate(p.steps, 1)),
@@ -70,18 +83,56 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
         "",
         _bullets(p.pitfalls),
         "",
-        '!!! quote "Standards"',
-        "",
     ]
+    templates = catalog.templates_for(p.id)
+    if templates:
+        links = ", ".join(f"[{_md_escape(t.title)}]({md_rel(src, 'kit/' + t.id + '.md')})" for t in templates)
+        folded += [f"**Template to use:** {links}", ""]
+    folded += ['!!! quote "Standards"', ""]
     for m in p.mappings:
         s = catalog.sources[m.source]
         locator = f", {_md_escape(m.locator)}" if m.locator else ""
         backlink = md_rel(src, SOURCES_PAGE, s.id)
-        lines.append(
+        folded.append(
             f"    - [{_md_escape(s.title)}]({s.url}){locator} ({_md_escape(s.publisher)}, "
             f"[{FAMILIES[s.family]}]({backlink})): {_md_escape(m.relation)}"
         )
-    lines.append("")
+    fold_title = "Example, steps, evidence, pitfalls and standards" if p.example else "Steps, evidence, pitfalls and standards"
+    lines = [
+        f"### {p.id} {p.title} {{ #{p.id} data-practice-level=\"{p.level}\" }}",
+        "",
+        f"**{'Must' if p.level == 'must' else 'Should'}:** {_md_escape(p.rule)}",
+        "",
+        f"**Why:** {_md_escape(why)}",
+        "",
+        f"*Reviewed {month_label(p.reviewed)}*",
+        "",
+        f'??? note candor-fold "{fold_title}"',
+        "",
+        _indent("\n".join(folded)),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def summary_markdown(theme_id: str, catalog: Catalog, src: str) -> str:
+    """The one-minute summary at the top of a theme page: the musts, the one mistake to avoid, the check to run."""
+    theme = next(t for t in catalog.themes if t.id == theme_id)
+    musts = [p for p in catalog.practices_of(theme_id) if p.level == "must" and not p.deprecated]
+    check = catalog.checks[theme.check].title if theme.check in catalog.checks else str(catalog.tools[theme.check]["title"])
+    templates = {t.id: t for p in catalog.practices_of(theme_id) for t in catalog.templates_for(p.id)}
+    lines = ['!!! abstract "One-minute summary"', ""]
+    if musts:
+        lines += ["    **The musts**", ""] + [f"    - [{p.id}](#{p.id}) {_md_escape(p.title)}" for p in musts] + [""]
+    lines += [
+        f"    **The one mistake to avoid.** {_md_escape(theme.mistake)}",
+        "",
+        f"    **The check to run.** [{_md_escape(check)}]({md_rel(src, f'checks/{theme.check}.md')})",
+        "",
+    ]
+    if templates:
+        links = ", ".join(f"[{_md_escape(t.title)}]({md_rel(src, 'kit/' + t.id + '.md')})" for t in templates.values())
+        lines += [f"    **Templates.** {links}", ""]
     return "\n".join(lines)
 
 

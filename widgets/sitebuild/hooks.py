@@ -22,7 +22,9 @@ from candor.bundle import make_bundle, make_tool_bundle
 from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
-from sitebuild import assets, csp, forms, guidance, learning, methodology, onboarding, search_defer, shortcodes, timeline_pages, tools
+from sitebuild import (
+    assets, csp, forms, guidance, kit, learning, methodology, onboarding, search_defer, shortcodes, timeline_pages, tools,
+)
 
 CONTENT = assets.ROOT / "content"
 GLUE = assets.ROOT / "widgets" / "js"
@@ -90,7 +92,17 @@ def on_files(files: Files, config: Any) -> Files:
     man["quizzes"] = {qid: {"bundle": f"quizzes/{qid}.json"} for qid in quiz_bundles}
     _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))
     _add(files, config, "schema/answers.schema.json", content=json.dumps(answers_schema, indent=2))
+    for uri, content in kit.pages(state.catalog, _site_url(config)).items():
+        _add(files, config, uri, content=content)
     return files
+
+
+def _site_url(config: Any) -> str:
+    return str(config["site_url"] or "").rstrip("/") + "/"
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    return kit.add_to_nav(nav, files, config, state.catalog)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -120,12 +132,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
         "bias-audit": lambda _: widget(tools.bias_form(cat, url, lazy=lazy)),
         "practices": theme,
+        "summary": lambda arg: guidance.summary_markdown(str(arg), cat, src) if theme(arg) else "",
         "themes": lambda _: guidance.theme_index_markdown(cat, src),
         "sources": lambda _: guidance.sources_markdown(cat, src),
         "crosswalk": lambda _: guidance.crosswalk_html(cat, url),
         "glossary": lambda _: guidance.glossary_markdown(cat, src),
         "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
+        "kit": lambda _: kit.index_markdown(cat, src),
     }
     renderers.update(onboarding.renderers(cat, CONTENT, src, url))
     try:
@@ -148,10 +162,15 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """MkDocs writes 404.html without on_post_page: give it its policy too."""
+    """MkDocs writes 404.html without on_post_page: give it its policy too. The kit's downloads go in as
+    plain files here (MkDocs would render a generated '.md' file as a page)."""
     page = Path(config["site_dir"]) / "404.html"
     if page.is_file():
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+    for uri, text in kit.downloads(state.catalog, _site_url(config)).items():
+        target = Path(config["site_dir"]) / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:

@@ -1,0 +1,177 @@
+"""The kit section: one generated page per template, a generated index, and the files people download.
+
+Everything here comes from ``content/kit/*.yml`` through the catalogue: the pages quote and link the practices
+each template helps meet, and the Markdown and CSV downloads are the exact text the copy button copies.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from candor.catalog import Catalog, page_url
+from candor.kit import Template, expand_refs, template_text
+
+from .markup import esc, md_rel, rel
+
+INDEX = "kit/index.md"
+FORMAT_LABEL = {"markdown": "Markdown", "csv": "CSV"}
+
+
+def _theme_page(catalog: Catalog, pid: str) -> str:
+    theme = catalog.practices[pid].theme
+    return next(t.page for t in catalog.themes if t.id == theme)
+
+
+def check_page(check_id: str) -> str:
+    return f"checks/{check_id}.md"
+
+
+def _check_title(catalog: Catalog, check_id: str) -> str:
+    if check_id in catalog.checks:
+        return catalog.checks[check_id].title
+    return str(catalog.tools[check_id]["title"])
+
+
+def download_uri(t: Template) -> str:
+    return f"kit/files/{t.filename}"
+
+
+def download_text(t: Template, catalog: Catalog, site_url: str) -> str:
+    """The downloadable (and copyable) text: links are absolute, so they work outside the site."""
+    def practice(pid: str) -> str:
+        p = catalog.practices[pid]
+        return f"[{p.id} {p.title}]({site_url}{p.url})"
+
+    def check(cid: str) -> str:
+        return f"[{_check_title(catalog, cid)}]({site_url}{page_url(check_page(cid))})"
+
+    text = template_text(t, practice, check)
+    if t.format == "csv":
+        return text
+    meets = "\n".join(f"- {practice(pid)}" for pid in t.practices)
+    return f"{text}\n---\n\nThis template helps you meet:\n\n{meets}\n\nFrom Candor ({site_url}). Guidance, not legal advice.\n"
+
+
+def _page_refs(text: str, catalog: Catalog, src: str) -> str:
+    return expand_refs(
+        text,
+        lambda pid: f"[{pid} {catalog.practices[pid].title}]({md_rel(src, _theme_page(catalog, pid), pid)})",
+        lambda cid: f"[{_check_title(catalog, cid)}]({md_rel(src, check_page(cid))})",
+    )
+
+
+def _demote(markdown: str) -> str:
+    """Template headings sit under the page's own: '# X' becomes '### X', and so on."""
+    return "\n".join("##" + line if line.startswith("#") else line for line in markdown.splitlines())
+
+
+def _columns(t: Template, catalog: Catalog) -> str:
+    questions = {q.id: q.text for q in catalog.checks["prelaunch"].questions} if "prelaunch" in catalog.checks else {}
+    rows = ["| Column | What it records | What to write | Pre-launch check question |", "| --- | --- | --- | --- |"]
+    for c in t.columns:
+        asked = f"“{questions[c.question]}”" if c.question else ""
+        rows.append(f"| `{c.name}` | {c.meaning} | {c.values or ''} | {asked} |")
+    return "\n".join(rows)
+
+
+def _actions(t: Template, page: str, text_id: str) -> str:
+    href = esc(rel(page_url(page), download_uri(t)))
+    return (
+        '<div class="candor-kit-actions">'
+        f'<a class="md-button md-button--primary" href="{href}" download="{esc(t.filename)}">'
+        f"Download ({FORMAT_LABEL[t.format]})</a> "
+        f'<button type="button" class="md-button" data-candor-copy="{text_id}" hidden '
+        'data-candor-copied="Copied. Paste it into your document or spreadsheet." '
+        'data-candor-copy-failed="This browser did not allow copying. Select the text in the box below and copy it.">'
+        "Copy to clipboard</button>"
+        '<span class="candor-kit-status" role="status" aria-live="polite" data-candor-copy-status></span></div>'
+    )
+
+
+def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
+    src = t.page
+    text_id = f"candor-kit-text-{t.id}"
+    meets = "\n".join(
+        f"- [{pid} {catalog.practices[pid].title}]({md_rel(src, _theme_page(catalog, pid), pid)}): "
+        f"{catalog.practices[pid].rule}"
+        for pid in t.practices
+    )
+    text = download_text(t, catalog, site_url)
+    source = f'<pre class="candor-kit-text" id="{text_id}" tabindex="0"><code>{escape(text)}</code></pre>'
+    parts = [
+        f"# {t.title}",
+        "",
+        t.summary,
+        "",
+        _actions(t, src, text_id),
+        "",
+        "## When to use it",
+        "",
+        "\n".join(f"- {w}" for w in t.when),
+        "",
+        "## Practices it helps you meet",
+        "",
+        meets,
+        "",
+        "## The template",
+        "",
+    ]
+    if t.format == "csv":
+        parts += ['<div class="candor-kit-columns" markdown>', "", _columns(t, catalog), "", "</div>", ""]
+        parts += [f"The file (a header and {len(t.rows)} example rows):", "", source, ""]
+    else:
+        parts += [
+            '<div class="candor-kit-template" markdown>',
+            "",
+            _demote(_page_refs(t.body or "", catalog, src)),
+            "",
+            "</div>",
+            "",
+            f'<details class="candor-kit-source"><summary>The same template as plain Markdown text</summary>{source}</details>',
+            "",
+        ]
+    if t.notes:
+        parts += ["## How to fill it in", "", _page_refs(t.notes, catalog, src), ""]
+    parts.append(f"[All templates in the kit]({md_rel(src, INDEX)})")
+    return "\n".join(parts) + "\n"
+
+
+def pages(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Docs-relative path -> generated Markdown of each template page."""
+    return {t.page: template_page(t, catalog, site_url) for t in catalog.templates.values()}
+
+
+def downloads(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Site-relative path -> text of each download (written after the build, so '.md' is not made a page)."""
+    return {download_uri(t): download_text(t, catalog, site_url) for t in catalog.templates.values()}
+
+
+def index_markdown(catalog: Catalog, src: str) -> str:
+    rows = ["| Template | When to use it | Helps you meet | Format |", "| --- | --- | --- | --- |"]
+    for t in catalog.templates.values():
+        meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
+        rows.append(f"| [{t.title}]({md_rel(src, t.page)}) | {t.summary} | {meets} | {FORMAT_LABEL[t.format]} |")
+    return "\n".join(rows) + "\n"
+
+
+def add_to_nav(nav: Any, files: Any, config: Any, catalog: Catalog) -> Any:
+    """List the generated template pages under the section whose index is kit/index.md."""
+    from mkdocs.structure.pages import Page
+
+    index = next((p for p in nav.pages if p.file.src_uri == INDEX), None)
+    if index is None or index.parent is None:
+        return nav
+    section = index.parent
+    added = []
+    for t in catalog.templates.values():
+        file = files.get_file_from_path(t.page)
+        page = Page(t.title, file, config)
+        page.parent = section
+        section.children.append(page)
+        added.append(page)
+    at = nav.pages.index(index) + 1
+    nav.pages[at:at] = added
+    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+        before.next_page, after.previous_page = after, before
+    return nav
