@@ -277,9 +277,12 @@ def build_catalog(
     for doc in tools:
         if not out.schema(doc, schemas["tool"]):
             continue
-        unknown = [p for p in doc[1]["practices"] if p not in practice_map]
+        unknown = [p for p in [*doc[1]["practices"], *(e["practice"] for e in doc[1].get("examples", []))] if p not in practice_map]
         if unknown:
             out.problems.append(f"{doc[0]}: tool {doc[1]['id']!r} links unknown practice id(s): {', '.join(unknown)}")
+        decisions = {d["id"] for d in doc[1]["decisions"]}
+        out.problems += [f"{doc[0]}: example for {e['practice']} uses unknown decision {e['decision']!r}"
+                         for e in doc[1].get("examples", []) if e["decision"] not in decisions]
         if doc[1]["id"] in tool_map or doc[1]["id"] in check_map:
             out.problems.append(f"{doc[0]}: id {doc[1]['id']!r} is not unique among checks and tools")
         tool_map[doc[1]["id"]] = doc[1]

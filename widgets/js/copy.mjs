@@ -2,7 +2,8 @@
 // from the page (data attributes), so this file holds no wording. Without JavaScript the button stays hidden and
 // the text remains selectable in the page.
 export function wireCopy(button) {
-  const target = document.getElementById(button.dataset.candorCopy);
+  // Material renames the ids of <pre> blocks, so the text is found by a data attribute.
+  const target = document.querySelector(`[data-candor-copy-source="${CSS.escape(button.dataset.candorCopy)}"]`);
   const status = button.parentElement.querySelector("[data-candor-copy-status]");
   if (!target || !navigator.clipboard) return;
   button.hidden = false;

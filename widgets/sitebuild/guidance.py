@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from candor.catalog import Catalog, Practice, Source
+from candor.catalog import Catalog, Practice, Source, page_url
 from candor.timeline import month_label
 
+from . import tools
 from .markup import esc, md_rel, rel
 
 FAMILIES = {
@@ -68,6 +69,9 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
     folded = []
     if p.example:
         folded += [f"**Example.** {_md_escape(p.example)}", ""]
+    worked = tools.worked_examples(catalog, p.id, page_url(_theme_page(catalog, p.theme)))
+    if worked:
+        folded += [worked, ""]
     if more_why:
         folded += [f"**Why it matters.** {_md_escape(more_why)}", ""]
     folded += [
@@ -97,7 +101,7 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
             f"    - [{_md_escape(s.title)}]({s.url}){locator} ({_md_escape(s.publisher)}, "
             f"[{FAMILIES[s.family]}]({backlink})): {_md_escape(m.relation)}"
         )
-    fold_title = "Example, steps, evidence, pitfalls and standards" if p.example else "Steps, evidence, pitfalls and standards"
+    fold_title = "Example, steps, evidence, pitfalls and standards" if p.example or worked else "Steps, evidence, pitfalls and standards"
     lines = [
         f"### {p.id} {p.title} {{ #{p.id} data-practice-level=\"{p.level}\" }}",
         "",

@@ -98,7 +98,7 @@ def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
         for pid in t.practices
     )
     text = download_text(t, catalog, site_url)
-    source = f'<pre class="candor-kit-text" id="{text_id}" tabindex="0"><code>{escape(text)}</code></pre>'
+    source = f'<pre class="candor-kit-text" data-candor-copy-source="{text_id}" tabindex="0"><code>{escape(text)}</code></pre>'
     parts = [
         f"# {t.title}",
         "",

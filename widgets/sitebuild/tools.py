@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from candor.bias_audit import Group, audit
 from candor.catalog import Catalog
 from candor.intake import MAX_JSON_DEPTH
 
@@ -77,3 +85,50 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
         "</section>",
         "</div>",
     ])
+
+
+# The share-link format of widgets/js/keep.mjs (shareUrl): the calculator opens a link built here exactly as one a
+# reader copied. tests/browser/test_kit_readable.py opens the worked example's link to prove the two agree.
+SHARE_PREFIX = "#candor-share=c1."
+
+
+def share_fragment(tool: Mapping[str, Any], decision: str, groups: list[Mapping[str, Any]]) -> str:
+    chosen = next(d for d in tool["decisions"] if d["id"] == decision)
+    rows = [["group", chosen["successes"].lower(), chosen["total"].lower()]]
+    rows += [[g["group"], str(g["successes"]), str(g["total"])] for g in groups]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    payload = json.dumps({"questionnaire": tool["id"], "version": 1, "answers": {"decision": decision, "csv": out.getvalue()}})
+    return SHARE_PREFIX + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def worked_examples(catalog: Catalog, practice_id: str, page_url: str) -> str:
+    """Markdown of each calculator example for a practice: the counts, the engine's reading, a pre-filled link.
+
+    The link has target="_self" so that Material's instant navigation (which drops the share fragment) lets the
+    browser load the calculator page itself."""
+    out = []
+    for tool in catalog.tools.values():
+        for example in tool.get("examples", []):
+            if example["practice"] != practice_id:
+                continue
+            groups = [Group(g["group"], g["successes"], g["total"]) for g in example["groups"]]
+            result = audit(groups, alpha=tool["alpha"], four_fifths=tool["four_fifths"], small_sample=tool["small_sample"])
+            chosen = next(d for d in tool["decisions"] if d["id"] == example["decision"])
+            rows = [f"| Group | {chosen['total']} | {chosen['successes']} | Rate | Impact ratio |", "| --- | ---: | ---: | ---: | ---: |"]
+            rows += [
+                f"| {esc(r.group)} | {r.total:,} | {r.successes:,} | {100 * r.rate:.1f}% | {r.impact_ratio:.2f} |"
+                for r in result.groups
+            ]
+            href = rel(page_url, "checks/" + tool["id"] + "/") + share_fragment(tool, example["decision"], example["groups"])
+            out += [
+                f"**Worked example.** {esc(example['intro'])}",
+                "",
+                "\n".join(rows),
+                "",
+                f"The impact ratio is each group's rate divided by the best-served group's rate. {esc(result.reading)}",
+                "",
+                f'<a class="candor-worked-example" href="{esc(href)}" target="_self">Open this example in the {esc(tool["title"].lower())}</a>',
+                "",
+            ]
+    return "\n".join(out)
