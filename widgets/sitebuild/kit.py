@@ -148,11 +148,12 @@ def downloads(catalog: Catalog, site_url: str) -> dict[str, str]:
 
 
 def index_markdown(catalog: Catalog, src: str) -> str:
-    rows = ["| Template | When to use it | Helps you meet | Format |", "| --- | --- | --- | --- |"]
+    """The kit index: one entry per template (a list, which reads better than a table on a phone)."""
+    items = []
     for t in catalog.templates.values():
         meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
-        rows.append(f"| [{t.title}]({md_rel(src, t.page)}) | {t.summary} | {meets} | {FORMAT_LABEL[t.format]} |")
-    return "\n".join(rows) + "\n"
+        items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({FORMAT_LABEL[t.format]}). {t.summary} Helps you meet {meets}.")
+    return "\n".join(items) + "\n"
 
 
 def add_to_nav(nav: Any, files: Any, config: Any, catalog: Catalog) -> Any:

@@ -128,7 +128,8 @@ def worked_examples(catalog: Catalog, practice_id: str, page_url: str) -> str:
                 "",
                 f"The impact ratio is each group's rate divided by the best-served group's rate. {esc(result.reading)}",
                 "",
-                f'<a class="candor-worked-example" href="{esc(href)}" target="_self">Open this example in the {esc(tool["title"].lower())}</a>',
+                f'<a class="candor-worked-example" href="{esc(href)}" target="_self">'
+                f'Open this example in the {esc(tool["title"].lower())}</a>',
                 "",
             ]
     return "\n".join(out)
