@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from candor.catalog import Catalog
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from ..conftest import Site
 from .conftest import wait_ready
@@ -19,14 +19,19 @@ pytestmark = pytest.mark.browser
 FOLD = "details.candor-fold"
 
 
+def fold_of(page: Page, practice: str) -> Locator:
+    """The fold of a practice: the first one after its heading."""
+    return page.locator(f"h3#{practice} ~ {FOLD}").first
+
+
 def test_a_folded_practice_opens_when_its_anchor_is_visited(page: Page, site_url: str) -> None:
     page.goto(site_url + "guidance/transparency/#TR-02")
-    expect(page.locator(f"h3#TR-02 + p + p + {FOLD}")).to_have_attribute("open", "")
-    expect(page.locator(f"h3#TR-03 + p + p + {FOLD}")).not_to_have_attribute("open", "")
+    expect(fold_of(page, "TR-02")).to_have_attribute("open", "")
+    expect(fold_of(page, "TR-03")).not_to_have_attribute("open", "")
     # a link within the page (the one-minute summary lists the musts) opens its practice too
     page.locator(".admonition.abstract a[href$='#TR-03']").click()
-    expect(page.locator(f"h3#TR-03 + p + p + {FOLD}")).to_have_attribute("open", "")
-    expect(page.locator(f"h3#TR-03 + p + p + {FOLD} ol li").first).to_be_visible()
+    expect(fold_of(page, "TR-03")).to_have_attribute("open", "")
+    expect(fold_of(page, "TR-03").locator("ol li").first).to_be_visible()
 
 
 def test_every_fold_opens_for_printing_and_closes_after(page: Page, site_url: str) -> None:
@@ -58,7 +63,7 @@ def test_the_worked_example_opens_the_calculator_with_its_numbers_and_result(pag
     page.goto(site_url + "guidance/bias/#BI-02")
     example = page.locator("a.candor-worked-example")
     expect(example).to_be_visible()
-    reading = page.locator(f"h3#BI-02 ~ {FOLD}").first.locator("p", has_text="The impact ratio is each group").inner_text()
+    reading = fold_of(page, "BI-02").locator("p", has_text="The impact ratio is each group").inner_text()
     example.click()
     widget = "#candor-bias-audit-widget"
     wait_ready(page, widget)
