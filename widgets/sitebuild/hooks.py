@@ -23,7 +23,18 @@ from candor.catalog import Catalog, ContentError
 from candor.content_files import load_schemas, raw_checks, read_catalog
 
 from sitebuild import (
-    assets, csp, forms, guidance, kit, learning, methodology, onboarding, search_defer, shortcodes, timeline_pages, tools,
+    assets,
+    csp,
+    forms,
+    guidance,
+    kit,
+    learning,
+    methodology,
+    onboarding,
+    search_defer,
+    shortcodes,
+    timeline_pages,
+    tools,
 )
 
 CONTENT = assets.ROOT / "content"
