@@ -77,8 +77,9 @@ def _read(req: Mapping[str, Any]) -> Any:
 def _report(req: Mapping[str, Any]) -> Any:
     c = _get(req["check"])
     answers = _answers(req)
-    result = evaluate(c.questionnaire, c.links, answers)
-    return markdown_report(c.questionnaire, result, answers, str(req.get("date", "")), str(req.get("base_url", "")))
+    date = str(req.get("date", ""))  # the report's date (YYYY-MM-DD) is also the day its upcoming dates count from
+    result = with_key_dates(evaluate(c.questionnaire, c.links, answers), c.key_dates, answers, date)
+    return markdown_report(c.questionnaire, result, answers, date, str(req.get("base_url", "")))
 
 
 def _quiz_load(req: Mapping[str, Any]) -> Any:

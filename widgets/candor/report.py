@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from .answers import Answer
 from .catalog import TemplateLink
 from .evaluate import Result
+from .key_dates import HEADING as KEY_DATES_HEADING
 from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .scoring import AreaScore
 
@@ -89,10 +90,22 @@ def _templates_md(templates: Sequence[TemplateLink], base_url: str) -> str:
     return " (template: " + ", ".join(f"[{_md(t.title)}]({base_url}{t.url})" for t in templates) + ")"
 
 
+def _key_dates(r: Result, base_url: str) -> list[str]:
+    """The upcoming legal dates for the campaign's regions, soonest first (nothing when there are none)."""
+    if not r.key_dates:
+        return []
+    out = ["", f"## {KEY_DATES_HEADING}", ""]
+    for k in r.key_dates:
+        see = ", ".join(f"[{p.id} {_md(p.title)}]({base_url}{p.url})" for p in k.practices)
+        out.append(f"- **{_md(k.when)}:** {_md(k.title)} ({_md(k.jurisdiction)}). "
+                   f"Source: [{_md(k.source.title)}]({k.source.url})." + (f" See {see}." if see else ""))
+    return out
+
+
 def markdown_report(
     q: Questionnaire, r: Result, answers: Mapping[str, Answer], date: str, base_url: str = ""
 ) -> str:
-    """The approver's report: verdict and reason, areas, flags, recommendations and every answer."""
+    """The approver's report: verdict and reason, areas, flags, recommendations, upcoming dates and every answer."""
     out = [
         f"# {_md(q.title)}: report",
         "",
@@ -127,6 +140,7 @@ def markdown_report(
     for rec in r.recommendations:
         out.append(f"1. [{rec.practice} {_md(rec.title)}]({base_url}{rec.url}){_templates_md(rec.templates, base_url)}: "
                    f"up to +{rec.gain:g} points")
+    out += _key_dates(r, base_url)
     out += ["", "## Answers", "", "| Question | Answer |", "| --- | --- |"]
     visible = set(r.visible)
     for question in q.questions:
