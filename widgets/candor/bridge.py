@@ -17,8 +17,9 @@ from .answers import AnswersError, envelope_to_json
 from .bias_audit import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, link_from_json, load_bundle
+from .decode import loads_bounded
 from .evaluate import evaluate
-from .intake import loads_bounded, read_envelope
+from .intake import read_envelope
 from .key_dates import with_key_dates
 from .quiz import parse_quiz, score_quiz
 from .report import markdown_report

@@ -9,23 +9,29 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .answers import AnswersError
+from .bias_audit import MAX_BYTES as MAX_CSV_BYTES
 from .bias_audit import BiasInputError
 from .bias_tool import load_tool, run
 from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
 from .catalog import Catalog, ContentError
 from .conditions import AllCondition, AnyCondition, Condition, InCondition
-from .content_files import default_content_dir, load_schemas, parse_yaml, raw_checks, read_catalog
+from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
+from .decode import MAX_ANSWERS_BYTES, decode_text, read_data
 from .evaluate import Result, evaluate
-from .intake import MAX_ANSWERS_BYTES, check_envelope, check_json_depth, data_depth, parse_json_text
+from .intake import check_envelope
 from .key_dates import text_lines, with_key_dates
 from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .report import markdown_report, text_report
+from .yaml_answers import parse_answers_yaml
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports when the reader of the output stopped early
 
 
 def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
@@ -36,22 +42,20 @@ def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
     return catalog, load_bundle(bundle)
 
 
-def _read_answers(path: str) -> Any:
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    if path.endswith((".yml", ".yaml")):
-        if len(text.encode()) > MAX_ANSWERS_BYTES:
-            raise AnswersError(f"{path}: the file is larger than {MAX_ANSWERS_BYTES // 1024} KB", "")
-        import yaml
+def _read_bytes(path: str, limit: int) -> bytes:
+    """A file's bytes, or standard input's for ``-``: one byte past ``limit`` at most, so size is checked first."""
+    if path == "-":
+        return sys.stdin.buffer.read(limit + 1)
+    with open(path, "rb") as file:
+        return file.read(limit + 1)
 
-        try:
-            data = parse_yaml(text)
-        except yaml.YAMLError as exc:
-            raise AnswersError(f"{path}: not valid YAML: {exc}", "") from None
-        except ValueError:  # a number with thousands of digits
-            raise AnswersError(f"{path}: not valid YAML: it holds a number far too long to be one of its values.", "") from None
-        check_json_depth("", data_depth(data))  # the depth rule of JSON input, for YAML too
-        return data
-    return parse_json_text(text)
+
+def _read_answers(path: str) -> Any:
+    """JSON or YAML (told from the content), through the engine's one intake (:func:`candor.decode.read_data`)."""
+    try:
+        return read_data(_read_bytes(path, MAX_ANSWERS_BYTES), parse_answers_yaml)
+    except AnswersError as exc:
+        raise AnswersError(f"{'standard input' if path == '-' else path}: {exc}", exc.field) from None
 
 
 GATE_RULE = (
@@ -109,10 +113,10 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
 def _bias(args: argparse.Namespace) -> int:
     catalog = read_catalog(args.content)
     tool = load_tool(make_tool_bundle(catalog, catalog.tools["bias-audit"]))
-    text = sys.stdin.read() if args.counts == "-" else Path(args.counts).read_text(encoding="utf-8")
     try:
+        text = decode_text(_read_bytes(args.counts, MAX_CSV_BYTES), limit=MAX_CSV_BYTES, what="counts file")
         result = run(tool, csv=text)
-    except BiasInputError as exc:
+    except (AnswersError, BiasInputError) as exc:
         raise AnswersError(f"{args.counts}: {exc}", exc.field) from None
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -186,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def scoring(p: argparse.ArgumentParser) -> None:
         p.epilog = f"{GATE_RULE} {EXIT_CODES}."
-        p.add_argument("answers", help="answers file (.json, .yml or .yaml; - for standard input)")
+        p.add_argument("answers", help="answers file, JSON or YAML (told from the content, not the name); - for standard input")
         p.add_argument("--format", choices=["text", "json", "md"], default="text")
         p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse, or missing, "
                        "or provisional (see --allow-provisional)")
@@ -213,6 +217,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # so that a closed pipe shows here, not as a message when Python exits
+        return code
+    except BrokenPipeError:  # `candor assess a.yml | head -1`: the reader stopped early, so there is nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     args.content = args.content or default_content_dir()
     try:
@@ -230,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     except (AnswersError, ContentError) as exc:
         print(f"candor: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         print(f"candor: error: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ Unsupported keywords raise at validation time, so a schema cannot silently claim
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,9 +54,23 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+SHOWN_CHARACTERS = 60  # how much of a value a message quotes
+_brief = reprlib.Repr()  # keyword arguments need Python 3.12
+_brief.maxlevel, _brief.maxlist, _brief.maxtuple, _brief.maxdict, _brief.maxset = 2, 4, 4, 4, 4
+_brief.maxstring = _brief.maxother = _brief.maxlong = SHOWN_CHARACTERS
+
+
+def clip(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """Plain text cut to ``limit`` characters, with "..." where it was cut."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shorten(value: Any, limit: int = SHOWN_CHARACTERS) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, without ever building the repr of a huge value."""
+    return clip(_brief.repr(value), limit)
+
+
+_describe = shorten
 
 
 class _Validator:
@@ -90,9 +105,9 @@ class _Validator:
             problems += self._string(value, schema, path)
         if _is_type(value, "number"):
             if "minimum" in schema and value < schema["minimum"]:
-                problems.append(Problem(path, f"must be at least {schema['minimum']}, got {value}"))
+                problems.append(Problem(path, f"must be at least {schema['minimum']}, got {_describe(value)}"))
             if "maximum" in schema and value > schema["maximum"]:
-                problems.append(Problem(path, f"must be at most {schema['maximum']}, got {value}"))
+                problems.append(Problem(path, f"must be at most {schema['maximum']}, got {_describe(value)}"))
         if isinstance(value, list):
             problems += self._array(value, schema, path)
         if isinstance(value, dict):

@@ -7,7 +7,7 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 from __future__ import annotations
 
 from candor.catalog import Catalog
-from candor.intake import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 from candor.questionnaire import (
     NOT_APPLICABLE,
     AllCondition,

@@ -11,7 +11,7 @@ from typing import Any
 
 from candor.bias_audit import Group, audit
 from candor.catalog import Catalog
-from candor.intake import MAX_JSON_DEPTH
+from candor.decode import MAX_JSON_DEPTH
 
 from .markup import NOT_INDEXED, esc, rel
 
