@@ -95,6 +95,9 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2, the one this copy of Candor has"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
+        ("questionnaire: disclosure\nversion: 2\nanswers:\n  made: [copy]\n", "This looks like a YAML answers file"),
+        ('{"questionnaire": "disclosure", "version": 2, "answers": {"made": ["copy"], "made": ["edits"]}}',
+         "The key 'made' appears twice"),
     ],
 )
 def test_a_bad_import_says_what_is_wrong_and_changes_nothing(page: Page, site_url: str, tmp_path: Path, content: str, message: str) -> None:
