@@ -98,14 +98,20 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ("questionnaire: disclosure\nversion: 2\nanswers:\n  made: [copy]\n", "This looks like a YAML answers file"),
         ('{"questionnaire": "disclosure", "version": 2, "answers": {"made": ["copy"], "made": ["edits"]}}',
          "The key 'made' appears twice"),
+        (b'{"questionnaire": "disclosure", "version": 2, "answers": {"made": ["caf\xe9"]}}', "is not UTF-8 text"),
     ],
 )
-def test_a_bad_import_says_what_is_wrong_and_changes_nothing(page: Page, site_url: str, tmp_path: Path, content: str, message: str) -> None:
+def test_a_bad_import_says_what_is_wrong_and_changes_nothing(
+    page: Page, site_url: str, tmp_path: Path, content: str | bytes, message: str
+) -> None:
     page.goto(site_url + PAGE)
     wait_ready(page)
     answer_chatbot(page)
     bad = tmp_path / "bad.json"
-    bad.write_text(content)
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content)
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import answers…").click()
     chooser.value.set_files(str(bad))

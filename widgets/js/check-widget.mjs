@@ -178,7 +178,15 @@ export function wireCheck(widget, engine) {
       say(`The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${limit / 1024} KB. Nothing was changed.`, "error");
       return;
     }
-    await bringIn(await file.text(), "file");
+    // Strict UTF-8, as the engine reads bytes on the command line (file.text() would turn bad bytes into U+FFFD).
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      say(`The file “${file.name}” is not UTF-8 text, so it is not a Candor answers file (those are JSON or YAML files saved as UTF-8). Nothing was changed.`, "error");
+      return;
+    }
+    await bringIn(text, "file");
   };
   fileInput.addEventListener("change", () => readFile(fileInput.files[0]));
   widget.addEventListener("dragover", (event) => event.preventDefault());
