@@ -16,8 +16,10 @@ need_python() {  # need_python requirements/<file>.txt
   local sum; sum="$(cat "$req" requirements/site.txt pyproject.toml | sha256sum | cut -c1-16)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     echo "==> installing Python packages ($req)"
+    # Every file is checked against the hashes in the lock (scripts/lock-requirements makes it). The project
+    # itself is installed editable in a second step, without dependencies: a local checkout has no hash.
     # (this machine's pip config names local indexes that may not exist: drop those warnings)
-    { "$PY" -m pip install --quiet --disable-pip-version-check -r "$req" &&
+    { "$PY" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$req" &&
       "$PY" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . ; } 2>&1 |
       { grep -v "^WARNING: Location" || true; }
     echo "$sum" > "$stamp"
