@@ -48,7 +48,9 @@ The policy (one ``<meta http-equiv="Content-Security-Policy">``, the first child
     allow-list so that instant navigation stays right too).
 
 What a ``<meta>`` policy cannot carry: ``frame-ancestors`` (clickjacking), ``report-uri``/``report-to`` and
-``sandbox`` are ignored in a meta tag; a host that can send headers should send them (docs/about/security.md).
+``sandbox`` are ignored in a meta tag, and a worker script follows its own response's policy, never the
+page's. The build therefore also writes the policy as a header for hosts that can send one
+(sitebuild/deploy.py: ``_headers`` and an nginx snippet, docs/about/publish.md).
 The policy governs the page only from the point it is parsed, so it goes first in ``<head>``.
 """
 
@@ -79,6 +81,9 @@ BASE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("img-src", ("'self'", "data:")),
     ("style-src", ("'self'",)),
 )
+
+# Only a header can carry these: no site may show ours in a frame (clickjacking).
+HEADER_ONLY: tuple[tuple[str, tuple[str, ...]], ...] = (("frame-ancestors", ("'none'",)),)
 
 # Python-Markdown's tables extension writes these for aligned columns; allowed on every page (see above).
 TABLE_ALIGNMENTS = ("text-align: left;", "text-align: center;", "text-align: right;")
@@ -150,14 +155,22 @@ def _unique(items: list[str]) -> list[str]:
 
 def policy_for(html: str) -> str:
     """The policy text for a page: the base directives plus the hashes of the page's own inline code."""
-    found = inline_code(html)
+    return policy_allowing([inline_code(html)])
+
+
+def policy_allowing(pages: list[Inline], header_only: bool = False) -> str:
+    """The base directives plus the hashes of every listed page's inline code.
+
+    With ``header_only``, also the directives a ``<meta>`` cannot carry (:data:`HEADER_ONLY`): the policy a
+    host sends as a header for every file of the site (sitebuild/deploy.py)."""
     extra: dict[str, list[str]] = {
-        "script-src": _unique([sha256_source(s) for s in found.scripts]),
-        "style-src": _unique([sha256_source(s) for s in found.styles]),
+        "script-src": _unique([sha256_source(s) for found in pages for s in found.scripts]),
+        "style-src": _unique([sha256_source(s) for found in pages for s in found.styles]),
     }
-    attributes = _unique([*TABLE_ALIGNMENTS, *found.style_attributes])
+    attributes = _unique([*TABLE_ALIGNMENTS, *(a for found in pages for a in found.style_attributes)])
     extra["style-src"] += ["'unsafe-hashes'", *[sha256_source(s) for s in attributes]]
-    return "; ".join(" ".join((name, *sources, *extra.get(name, []))) for name, sources in BASE)
+    directives = (*BASE, *HEADER_ONLY) if header_only else BASE
+    return "; ".join(" ".join((name, *sources, *extra.get(name, []))) for name, sources in directives)
 
 
 def add_policy(html: str) -> str:

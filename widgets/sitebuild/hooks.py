@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from candor.content_files import load_schemas, raw_checks, read_catalog
 from sitebuild import (
     assets,
     csp,
+    deploy,
     forms,
     guidance,
     kit,
@@ -43,6 +46,7 @@ STYLE = assets.ROOT / "widgets" / "css"
 
 
 class _State:
+    command = "build"
     catalog: Catalog
     raw: dict[str, Any]
     schemas: dict[str, Any]
@@ -51,7 +55,17 @@ class _State:
 state = _State()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
 def on_config(config: Any) -> Any:
+    try:
+        notice = deploy.check_site_url(config["site_url"] or "", state.command, dict(os.environ))
+    except deploy.DeployError as exc:
+        raise PluginError(str(exc)) from None
+    if notice:
+        logging.getLogger("mkdocs.plugins.candor").info(notice)
     try:
         state.catalog = read_catalog(CONTENT, today=dt.date.today())  # a practice past its review limit fails the build
     except ContentError as exc:
@@ -174,7 +188,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     """MkDocs writes 404.html without on_post_page: give it its policy too. The kit's downloads go in as
-    plain files here (MkDocs would render a generated '.md' file as a page)."""
+    plain files here (MkDocs would render a generated '.md' file as a page). Then the deploy files, last."""
     page = Path(config["site_dir"]) / "404.html"
     if page.is_file():
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -182,6 +196,7 @@ def on_post_build(config: Any) -> None:
         target = Path(config["site_dir"]) / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    deploy.write(Path(config["site_dir"]), config["site_url"] or "")
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
