@@ -9,7 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -64,23 +64,51 @@ def golden_answers(case: dict[str, Any], check: LoadedCheck, answers_schema: dic
     return {k: list(v) if isinstance(v, tuple) else v for k, v in env.answers.items()}, notes
 
 
+REPORT_PATH = "/__csp-report"
+
+
+@dataclass
+class Reporting:
+    """While ``policy`` is set, every response also carries it as a report-only header, and the browser's
+    reports of what it would block (pages and workers alike, in any engine) are collected in ``reports``."""
+
+    policy: str = ""
+    reports: list[dict[str, Any]] = field(default_factory=list)
+
+
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map: ClassVar[dict[str, str]] = {
         **SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".wasm": "application/wasm"
     }
+    reporting: Reporting
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
         pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")  # what a typical static host sends
+        if self.reporting.policy:
+            self.send_header("Content-Security-Policy-Report-Only", f"{self.reporting.policy}; report-uri {REPORT_PATH}")
         super().end_headers()
+
+    def do_POST(self) -> None:
+        if self.path != REPORT_PATH:
+            self.send_error(405)
+            return
+        body = self.rfile.read(min(int(self.headers.get("Content-Length") or 0), 65536))
+        try:
+            self.reporting.reports.append(json.loads(body))
+        except ValueError:
+            self.reporting.reports.append({"unreadable": body.decode("utf-8", "replace")})
+        self.send_response(204)
+        self.end_headers()
 
 
 @dataclass(frozen=True)
 class Site:
     url: str
     dir: Path
+    reporting: Reporting = field(default_factory=Reporting)
 
 
 @pytest.fixture(scope="session")
@@ -93,7 +121,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     paths choose theirs with ?candor-boot=auto|plain|snapshot.
     """
     out = tmp_path_factory.mktemp("site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(out)))
+    reporting = Reporting()
+    handler = type("Handler", (_Handler,), {"reporting": reporting})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
@@ -101,7 +131,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Site(url, out)
+    yield Site(url, out, reporting)
     server.shutdown()
     server.server_close()
 
