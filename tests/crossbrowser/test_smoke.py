@@ -156,3 +156,23 @@ def test_quiz_by_instant_navigation_answer_and_score(clean: Driver, site: Site) 
     driver.wait(f"() => document.querySelector('{widget}').dataset.candorUpdates === '1'")
     score = driver.js(f"() => document.querySelector('{widget} .candor-quiz-score').textContent")
     assert f"of {total}" in score
+
+
+KEPT = "() => caches.open('candor-snapshot').then((c) => c.keys()).then((k) => k.length)"
+
+
+def test_a_first_visit_boots_plainly_and_the_next_from_the_kept_snapshot(clean: Driver, site: Site) -> None:
+    """The adaptive boot a deployed site uses: the same trade-off in every engine (in WebKit too, where the
+    HTTP cache probe would answer from the network and download the snapshot before ready)."""
+    driver, widget = clean, "#candor-disclosure-widget"
+    page = site.url + "checks/disclosure/?candor-boot=auto"
+    driver.js("() => caches.delete('candor-snapshot')")
+    driver.open(page)
+    driver.wait(READY, widget)
+    assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "plain"
+    driver.wait(KEPT)  # kept after ready, at low priority
+    driver.open(page)
+    driver.wait(READY, widget)
+    assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "snapshot"
+    answer_every_question(driver, widget)
+    assert driver.wait(VERDICT, widget)

@@ -2,6 +2,7 @@
 // instant navigation too. Pages without a widget never start the engine.
 import { wireBias } from "./bias-widget.mjs";
 import { wireCheck } from "./check-widget.mjs";
+import { markDeferred, savesData } from "./connection.mjs";
 import { wireCopy } from "./copy.mjs";
 import { wireFolds } from "./fold.mjs";
 import { getEngine } from "./engine.mjs";
@@ -20,7 +21,10 @@ function whenUsed(widget, start) {
   } catch {
     /* no storage: wait for use */
   }
-  if (!("candorLazy" in widget.dataset) || saved !== null) return start();
+  // A reader saving data gets the same on the check pages (connection.mjs); saved answers still start it at once.
+  const economical = !("candorLazy" in widget.dataset) && savesData();
+  if (!("candorLazy" in widget.dataset || economical) || saved !== null) return start();
+  if (economical) markDeferred(widget);
   const events = ["focusin", "pointerdown", "keydown"];
   const go = () => {
     events.forEach((name) => widget.removeEventListener(name, go, true));

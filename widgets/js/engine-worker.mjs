@@ -102,9 +102,58 @@ async function snapshotBytes(response, size) {
   return (await snapshotFormat).unpack(packed);
 }
 
+const SNAPSHOT_STORE = "candor-snapshot";
+let probeNote = null;
+
 /**
- * Boot from the snapshot when it is already in the HTTP cache, or when the connection reports a lot of
- * bandwidth; otherwise boot plainly and prefetch it for the next visit. Resolves quickly to null or to
+ * The snapshot's response if this browser really holds it, else null. WebKit answers a fetch with
+ * `cache: "only-if-cached"` from the network when the file is not cached, so that probe cannot tell a first
+ * visit there. Cache Storage can, in all three engines: the worker keeps the snapshot there after a plain boot
+ * (keepSnapshot). Without Cache Storage (a page served over plain http from another host), the HTTP cache is
+ * asked, but only if this browser is seen to honour `only-if-cached` for a URL it cannot have cached.
+ */
+async function heldSnapshot(url) {
+  if (self.caches) {
+    try {
+      const store = await caches.open(SNAPSHOT_STORE);
+      const held = await store.match(url.href);
+      if (!held) probeNote = `not held (${(await store.keys()).length} kept)`;
+      return held || null;
+    } catch (error) {
+      probeNote = `storage refused: ${error.message || error}`;
+      return null; // storage refused (private browsing in some browsers): boot plainly
+    }
+  }
+  const cachedOnly = (target) => fetch(target, { cache: "only-if-cached", mode: "same-origin" });
+  try {
+    await cachedOnly(new URL(`manifest.json?never-cached=${Date.now()}-${Math.random()}`, ASSETS));
+    return null; // it answered from the network: this browser ignores only-if-cached
+  } catch {
+    /* honoured: ask for the snapshot the same way */
+  }
+  try {
+    const cached = await cachedOnly(url);
+    return cached.ok ? cached : null;
+  } catch {
+    return null;
+  }
+}
+
+/** After a plain boot: fetch the snapshot at low priority and keep it (only the current one) for next time. */
+async function keepSnapshot(url) {
+  if (!self.caches) {
+    await fetch(url, { priority: "low" }); // the HTTP cache keeps it
+    return;
+  }
+  const store = await caches.open(SNAPSHOT_STORE);
+  for (const old of await store.keys()) if (old.url !== url.href) await store.delete(old);
+  const response = await fetch(url, { priority: "low", cache: "no-store" }); // one copy, in the store
+  if (response.ok) await store.put(url, response);
+}
+
+/**
+ * Boot from the snapshot when this browser already holds it, or when the connection reports a lot of
+ * bandwidth; otherwise boot plainly and keep it for the next visit. Resolves quickly to null or to
  * {bytes: a promise of the snapshot}, so that the runtime's own download and compile overlap with it.
  */
 async function chooseSnapshot(manifest, mode) {
@@ -112,12 +161,8 @@ async function chooseSnapshot(manifest, mode) {
   const url = new URL(manifest.snapshot.file, ASSETS);
   const read = (response) => snapshotBytes(response, manifest.snapshot.inflated_bytes);
   if (mode === "snapshot") return { bytes: fetch(url).then(read) };
-  try {
-    const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (cached.ok) return { bytes: read(cached) };
-  } catch {
-    /* not cached */
-  }
+  const held = await heldSnapshot(url);
+  if (held) return { bytes: read(held), held: true };
   // The snapshot wins a first visit only on a fast link (measured: it loses at 10 Mbit/s, wins at 40).
   // Chromium reports at most 10 (it caps `downlink` against fingerprinting) and other browsers have no
   // `connection`, so today this never fires and a first visit boots plainly; a browser that reports a fast
@@ -157,6 +202,7 @@ async function boot() {
   const started = performance.now();
   let pyodide = null;
   let boot = "plain";
+  let fallback = null; // why a snapshot boot was given up, for the benchmark and the tests
   const snapshot = await wanted;
   if (snapshot) {
     snapshot.bytes.catch(() => {}); // a failure is handled where loadPyodide awaits it
@@ -166,9 +212,11 @@ async function boot() {
       if (bridge.ENGINE_DIGEST !== manifest.engine_digest) throw new Error("the snapshot holds another engine build");
       boot = "snapshot";
     } catch (error) {
-      console.info(`candor: snapshot boot failed (${error.message || error}); booting plainly`);
+      fallback = String(error.message || error);
+      console.info(`candor: snapshot boot failed (${fallback}); booting plainly`);
       pyodide = null;
       bridge = null;
+      if (snapshot.held && self.caches) caches.delete(SNAPSHOT_STORE).catch(() => {}); // fetched afresh next time
     }
   }
   if (!pyodide) {
@@ -188,10 +236,10 @@ async function boot() {
   const bootMs = Math.round(performance.now() - started);
   console.info(`candor: engine ready (${boot} boot, ${bootMs} ms)`);
   if (boot === "plain" && manifest.snapshot && mode === "auto") {
-    // Warm the HTTP cache so the next visit boots from the snapshot (low priority, after ready).
-    setTimeout(() => fetch(new URL(manifest.snapshot.file, ASSETS), { priority: "low" }).catch(() => {}), 0);
+    // Keep the snapshot so the next visit boots from it (low priority, after ready).
+    setTimeout(() => keepSnapshot(new URL(manifest.snapshot.file, ASSETS)).catch(() => {}), 0);
   }
-  return { manifest, info: { ...info.result, boot, boot_ms: bootMs }, pyodideVersion: pyodide.version };
+  return { manifest, info: { ...info.result, boot, boot_ms: bootMs, boot_fallback: fallback || probeNote }, pyodideVersion: pyodide.version };
 }
 
 const ready = boot().then(
