@@ -7,8 +7,10 @@ for a bare page that only calls loadPyodide() from the same files (the floor), w
 reload-to-ready with a persistent profile (widget, which then boots from the cached snapshot, and bare); a
 throttled first visit (10 Mbit/s, 40 ms RTT, gzip on the wire) with the adaptive boot against a forced plain
 boot; score round trip through the worker (p50/p95); last answer to updated result on the page (p50/p95);
-bytes per page and per first and repeat visit (raw and gzip); mkdocs build wall time; the CLI's cost for 1
-and for 10,000 answer sets. Variants that are compared are measured interleaved (one of each per round,
+bytes per page and per first and repeat visit (raw and gzip); a first and a repeat visit in each engine
+(Chromium, Firefox ESR, WebKitGTK: boot path, ready time, bytes; ``--engines-only`` prints just these); mkdocs
+build wall time; the CLI's cost for 1 and for 10,000 answer sets. Variants that are compared are measured
+interleaved (one of each per round,
 the order rotating), so drift in a shared machine's load falls on all of them alike.
 """
 
@@ -36,6 +38,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from crossbrowser.drivers import launch as launch_engine  # noqa: E402
 
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare</title>
 <script type="module">
@@ -227,6 +230,64 @@ def visit_bytes(playwright: Any, url: str, log: list[tuple[str, int]]) -> dict[s
     return out
 
 
+class _Chromium:
+    """The cross-browser drivers' open/js/wait, for Playwright's Chromium (benchmark only)."""
+
+    name = "chromium"
+
+    def __init__(self, playwright: Any, profile: Path) -> None:
+        self.context = playwright.chromium.launch_persistent_context(str(profile), **launch_kwargs())
+        self.page = self.context.new_page()
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+
+    def js(self, source: str, *args: Any) -> Any:
+        return self.page.evaluate(f"(args) => ({source})(...args)", list(args))
+
+    def wait(self, source: str, *args: Any, timeout: float = 180) -> Any:
+        deadline = time.monotonic() + timeout
+        while not (value := self.js(source, *args)):
+            if time.monotonic() > deadline:
+                raise TimeoutError(source)
+            time.sleep(0.1)
+        return value
+
+    def close(self) -> None:
+        self.context.close()
+
+
+ENGINE_INFO = """() => import("/assets/candor/js/engine.mjs").then((m) => {
+  const e = m.getEngine();
+  const w = document.querySelector("[data-candor-check]");
+  return e.info && w.dataset.candorState === "ready"
+    ? { boot: e.info.info.boot, boot_ms: e.info.info.boot_ms, ready_at_ms: Number(w.dataset.candorReadyAt),
+        note: e.info.info.boot_fallback }
+    : null;
+})"""
+
+
+def engine_visits(playwright: Any, url: str, log: list[tuple[str, int]]) -> dict[str, Any]:
+    """A first visit (fresh profile, the adaptive boot a deployed site uses) and a repeat visit in the same
+    browser, in each engine: boot path, ready time on the page clock, bytes the server sent (the snapshot
+    kept after a plain boot is counted in the first visit)."""
+    out: dict[str, Any] = {}
+    for engine in ("chromium", "firefox", "webkit"):
+        with tempfile.TemporaryDirectory() as tmp:
+            driver = _Chromium(playwright, Path(tmp)) if engine == "chromium" else launch_engine(engine, Path(tmp) / "p")
+            try:
+                for visit in ("first_visit", "repeat_visit"):
+                    log.clear()
+                    driver.open(url)
+                    info = driver.wait(ENGINE_INFO, timeout=300)
+                    time.sleep(4)  # the snapshot is kept after ready, at low priority
+                    out.setdefault(engine, {})[visit] = {**info, "bytes": sum(n for _, n in log), "requests": len(log),
+                                                         "snapshot_bytes": sum(n for p, n in log if "/snapshot/" in p)}
+            finally:
+                driver.close()
+    return out
+
+
 ROUND_TRIP = """async ([module, check, answers, calls]) => {
   const { getEngine } = await import(module);
   const engine = getEngine();
@@ -300,6 +361,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--check", default="prelaunch")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--engines-only", action="store_true", help="only the first and repeat visit in each engine")
     args = parser.parse_args()
     out: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "check": args.check}
     with tempfile.TemporaryDirectory() as tmp:
@@ -316,6 +378,12 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         widget_page = f"{url}checks/{args.check}/"
         ready = '[data-candor-state="ready"]'
+        if args.engines_only:
+            with sync_playwright() as p:
+                out["engine_visits"] = engine_visits(p, widget_page, log)
+            server.shutdown()
+            print(json.dumps(out, indent=2))
+            return
         with sync_playwright() as p:
             browser = p.chromium.launch(**launch_kwargs())
             runs = cold(browser, {
@@ -362,6 +430,7 @@ def main() -> None:
                 "ratio": round(statistics.median(warm_widget) / statistics.median(warm_bare), 3),
                 "runs": warm_runs,
             }
+            out["engine_visits"] = engine_visits(p, widget_page, log)
             out["visits_identity"] = visit_bytes(p, widget_page, log)
             gzip_on_wire[0] = True
             out["visits_gzip"] = visit_bytes(p, widget_page, log)
