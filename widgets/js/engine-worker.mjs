@@ -1,5 +1,7 @@
 // Module worker: boots Pyodide once, installs the engine wheel, answers JSON requests through
 // candor.bridge.handle. It holds no question text, weights or rules: those come in the check bundles.
+import { forgetSnapshot, heldSnapshot, keepSnapshot } from "./snapshot-store.mjs";
+
 const ASSETS = new URL("../", import.meta.url); // .../assets/candor/
 const RUNTIME = new URL("../../pyodide/", import.meta.url);
 
@@ -38,6 +40,7 @@ console.warn = (...args) => {
 };
 
 const post = (message) => self.postMessage(message);
+let probeNote = null; // why a held snapshot was not found, for the benchmark and the tests
 const progress = (stage) => post({ type: "progress", stage });
 
 async function fetchOk(url, as = "json") {
@@ -102,55 +105,6 @@ async function snapshotBytes(response, size) {
   return (await snapshotFormat).unpack(packed);
 }
 
-const SNAPSHOT_STORE = "candor-snapshot";
-let probeNote = null;
-
-/**
- * The snapshot's response if this browser really holds it, else null. WebKit answers a fetch with
- * `cache: "only-if-cached"` from the network when the file is not cached, so that probe cannot tell a first
- * visit there. Cache Storage can, in all three engines: the worker keeps the snapshot there after a plain boot
- * (keepSnapshot). Without Cache Storage (a page served over plain http from another host), the HTTP cache is
- * asked, but only if this browser is seen to honour `only-if-cached` for a URL it cannot have cached.
- */
-async function heldSnapshot(url) {
-  if (self.caches) {
-    try {
-      const store = await caches.open(SNAPSHOT_STORE);
-      const held = await store.match(url.href);
-      if (!held) probeNote = `not held (${(await store.keys()).length} kept)`;
-      return held || null;
-    } catch (error) {
-      probeNote = `storage refused: ${error.message || error}`;
-      return null; // storage refused (private browsing in some browsers): boot plainly
-    }
-  }
-  const cachedOnly = (target) => fetch(target, { cache: "only-if-cached", mode: "same-origin" });
-  try {
-    await cachedOnly(new URL(`manifest.json?never-cached=${Date.now()}-${Math.random()}`, ASSETS));
-    return null; // it answered from the network: this browser ignores only-if-cached
-  } catch {
-    /* honoured: ask for the snapshot the same way */
-  }
-  try {
-    const cached = await cachedOnly(url);
-    return cached.ok ? cached : null;
-  } catch {
-    return null;
-  }
-}
-
-/** After a plain boot: fetch the snapshot at low priority and keep it (only the current one) for next time. */
-async function keepSnapshot(url) {
-  if (!self.caches) {
-    await fetch(url, { priority: "low" }); // the HTTP cache keeps it
-    return;
-  }
-  const store = await caches.open(SNAPSHOT_STORE);
-  for (const old of await store.keys()) if (old.url !== url.href) await store.delete(old);
-  const response = await fetch(url, { priority: "low", cache: "no-store" }); // one copy, in the store
-  if (response.ok) await store.put(url, response);
-}
-
 /**
  * Boot from the snapshot when this browser already holds it, or when the connection reports a lot of
  * bandwidth; otherwise boot plainly and keep it for the next visit. Resolves quickly to null or to
@@ -161,7 +115,8 @@ async function chooseSnapshot(manifest, mode) {
   const url = new URL(manifest.snapshot.file, ASSETS);
   const read = (response) => snapshotBytes(response, manifest.snapshot.inflated_bytes);
   if (mode === "snapshot") return { bytes: fetch(url).then(read) };
-  const held = await heldSnapshot(url);
+  const { held, note } = await heldSnapshot(url, new URL(`manifest.json?never-cached=${Date.now()}`, ASSETS));
+  probeNote = note;
   if (held) return { bytes: read(held), held: true };
   // The snapshot wins a first visit only on a fast link (measured: it loses at 10 Mbit/s, wins at 40).
   // Chromium reports at most 10 (it caps `downlink` against fingerprinting) and other browsers have no
@@ -216,7 +171,7 @@ async function boot() {
       console.info(`candor: snapshot boot failed (${fallback}); booting plainly`);
       pyodide = null;
       bridge = null;
-      if (snapshot.held && self.caches) caches.delete(SNAPSHOT_STORE).catch(() => {}); // fetched afresh next time
+      if (snapshot.held) forgetSnapshot(); // fetched afresh next time
     }
   }
   if (!pyodide) {
