@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,10 @@ PRESS = """(selector) => {
   element.focus();
   element.click();
 }"""
+SETTLE = """(element) => new Promise((done) => {
+  element.scrollIntoView({ block: "center" });
+  requestAnimationFrame(() => requestAnimationFrame(() => done(element.scrollIntoView({ block: "center" }))));
+})"""
 TAKE = "() => (window.__candorProblems || []).splice(0)"
 
 
@@ -164,12 +169,15 @@ class WebKit(Driver):
             env[name] = str(profile / name.lower())
         options = webdriver.WebKitGTKOptions()
         options.add_argument("--automation")  # any argument replaces the driver's own, so add it back
-        service = webdriver.WebKitGTKService(executable_path=WEBKIT_DRIVER, env=env, log_output=subprocess.DEVNULL)
         try:
-            self.driver = webdriver.WebKitGTK(options=options, service=service)
+            with warnings.catch_warnings():  # Selenium 4.51's own WebKitGTK start-up uses an API it deprecates
+                warnings.simplefilter("ignore", DeprecationWarning)
+                service = webdriver.WebKitGTKService(executable_path=WEBKIT_DRIVER, env=env, log_output=subprocess.DEVNULL)
+                self.driver = webdriver.WebKitGTK(options=options, service=service)
         except Exception:
             self.xvfb.terminate()
             self.xvfb.wait(timeout=10)
+            self.xvfb.stdout.close()
             raise
         self.driver.set_window_size(width, height)
         self.driver.set_script_timeout(90)
@@ -184,8 +192,9 @@ class WebKit(Driver):
         from selenium.webdriver.common.by import By
 
         element = self.driver.find_element(By.CSS_SELECTOR, selector)
-        # WebKitWebDriver refuses clicks outside the viewport with an empty error: bring it into view first.
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        # WebKitWebDriver refuses clicks outside the viewport with an empty error: bring it into view first (twice:
+        # groups rendered as they come into view, content-visibility: auto, move what follows).
+        self.driver.execute_script(f"return ({SETTLE})(arguments[0])", element)
         return element
 
     def click(self, selector: str) -> None:

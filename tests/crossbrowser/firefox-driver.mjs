@@ -25,7 +25,15 @@ page.on("pageerror", (error) => problems.push(`page error: ${error.message || er
 async function centred(selector) {
   const element = await page.$(selector);
   if (!element) throw new Error(`no element matches ${selector}`);
-  await element.evaluate((e) => e.scrollIntoView({ block: "center" }));
+  // Long forms render off-screen groups only when they come into view (content-visibility: auto), which moves
+  // what follows: scroll, let two frames render, scroll again, then take the element's position.
+  await element.evaluate(
+    (e) =>
+      new Promise((done) => {
+        e.scrollIntoView({ block: "center" });
+        requestAnimationFrame(() => requestAnimationFrame(() => done(e.scrollIntoView({ block: "center" }))));
+      }),
+  );
   return element;
 }
 

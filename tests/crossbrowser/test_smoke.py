@@ -87,7 +87,7 @@ def test_prelaunch_check_import_answer_verdict_share(clean: Driver, site: Site) 
     assert driver.wait(VERDICT, widget) == case["expect"]["verdict"]
     assert "imported" in driver.js(NOTICE, widget)
     before = driver.js(UPDATES, widget)
-    driver.click(f"{widget} fieldset[data-question]:not([hidden]) input:not(:checked)")  # change one answer
+    driver.click(f"{widget} fieldset[data-question]:not([hidden]) input[type=radio]:not(:checked)")  # change one answer
     driver.wait(MORE_UPDATES, widget, before)
     verdict = driver.js(VERDICT, widget)
     assert verdict
