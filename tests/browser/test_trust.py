@@ -44,6 +44,11 @@ def worker_policy(site: Site) -> str:
 # the checks index and the methodology page (and the two "About" pages).
 TEMPLATES = ["", "guidance/transparency/", "guidance/sources/", "standards/crosswalk/", "standards/glossary/",
              "checks/", "checks/methodology/", "about/privacy/", "about/security/"]
+# Onboarding and dated-guidance pages, audited on a desktop and on a 390 px phone: the learning path (each
+# module carries knowledge checks), the checklist, the facilitator guide, its handout, key dates, what changed.
+ONBOARDING = ["learn/", "learn/foundations/", "learn/data-privacy/", "learn/fairness/", "learn/creative/",
+              "learn/channels/", "learn/governance/", "learn/checklist/", "learn/facilitator/", "learn/brief/",
+              "standards/key-dates/", "standards/changes/"]
 
 RECORDER = """(() => {
   const seen = [];
@@ -700,6 +705,27 @@ def test_page_templates_have_no_serious_accessibility_violations(audit: Audit, s
         if (site.dir / path / "index.html").is_file():
             audit.page.goto(site.url + path)
             audit.run(path or "home")
+    assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
+
+
+def test_onboarding_and_dated_pages_have_no_serious_accessibility_violations_on_desktop_or_phone(
+        audit: Audit, site: Site) -> None:
+    assert AXE.is_file(), "run npm ci: axe-core is a pinned npm dependency"
+    audit = Audit(audit.page)  # this test's findings only
+    missing = [path for path in ONBOARDING if not (site.dir / path / "index.html").is_file()]
+    assert missing == [], f"pages to audit are not built: {missing}"
+    try:
+        for width, height in ((1280, 800), (390, 844)):
+            audit.page.set_viewport_size({"width": width, "height": height})
+            for path in ONBOARDING:
+                audit.page.goto(site.url + path)
+                audit.run(f"{path} at {width} px")
+                if width < 1280 and widget_ids(audit.page):
+                    for wid in widget_ids(audit.page):
+                        use_quiz(audit.page.locator(f"#{wid}"))
+                    audit.run(f"{path} at {width} px, knowledge checks answered")
+    finally:
+        audit.page.set_viewport_size({"width": 1280, "height": 720})
     assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
 
 

@@ -143,12 +143,17 @@ def _md(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
+def _fitted(markdown: str) -> str:
+    """Tables whose cells learning.css narrows on a phone, so they fit a 390 px screen instead of scrolling."""
+    return f'<div class="candor-fit-tables" markdown>\n\n{markdown}\n</div>\n'
+
+
 def _practices(catalog: Catalog, src: str, ids: tuple[str, ...]) -> str:
     out = []
     for pid in ids:
         p = catalog.practices[pid]
         theme = next(t for t in catalog.themes if t.id == p.theme)
-        out.append(f"[{pid}]({md_rel(src, theme.page, pid)})")
+        out.append(f"[{pid}]({md_rel(src, theme.page, pid)}){{ .candor-practice-ref }}")
     return ", ".join(out)
 
 
@@ -185,7 +190,7 @@ def debrief_markdown(kit: Kit, catalog: Catalog, src: str) -> str:
         out.append(
             f"| {_md(r.why)} | {LEVEL_WORDS[r.flag]} | {_practices(catalog, src, musts)} | {_md(r.debrief or '')} | {_md(r.fix or '')} |"
         )
-    return "\n".join(out) + "\n"
+    return _fitted("\n".join(out) + "\n")
 
 
 def answers_markdown(kit: Kit, catalog: Catalog, src: str, download: str, import_file: str) -> str:
@@ -206,7 +211,7 @@ def answers_markdown(kit: Kit, catalog: Catalog, src: str, download: str, import
         out.append(
             f"| {_md(r.question.text)} | {_md('; '.join(r.labels))}{mark} | {_md(r.why)} | {_practices(catalog, src, r.practices) or '–'} |"
         )
-    return "\n".join(out) + "\n"
+    return _fitted("\n".join(out) + "\n")
 
 
 def pairs_markdown(kit: Kit) -> str:
@@ -236,7 +241,7 @@ def quiz_notes_markdown(catalog: Catalog, content: Path, src: str) -> str:
                 f"“{_md(tempting['label'])}” {_md(q['tempting']['why'])} |"
             )
         out.append("")
-    return "\n".join(out)
+    return _fitted("\n".join(out))
 
 
 def answers_yaml(kit: Kit) -> str:
