@@ -484,8 +484,8 @@ FUZZ_IN_PAGE = """async ({ keepUrl, engineUrl, fragments, check }) => {
   const keep = await import(keepUrl);
   const { getEngine } = await import(engineUrl);
   const engine = getEngine();
-  const key = keep.storageKey(check);
   const widget = document.querySelector(`[data-candor-check="${check}"]`);
+  const key = widget.dataset.candorSavedKey;
   const chosen = () => JSON.stringify([...widget.querySelectorAll("input:checked")].map((i) => i.id));
   const saved = localStorage.getItem(key), form = chosen(), path = location.pathname;
   const failures = [], seen = { none: 0, text: 0, error: 0, ok: 0, refused: 0 };

@@ -1,7 +1,7 @@
 // The "kept aside" panel: saved answers or counts the page could not use as they were, offered for export
 // or discard. Nothing here deletes without the reader choosing to, after a prompt whose safe choice is focused.
 import { el } from "./dom.mjs";
-import * as keep from "./keep.mjs";
+import { download, today } from "./keep.mjs";
 import { ask, promptNear } from "./prompt.mjs";
 
 function describe(entry, what, current) {
@@ -23,20 +23,20 @@ function describe(entry, what, current) {
 }
 
 /**
- * Keep the panel of `id`'s kept sets up to date in `panel`. `what` names them ("Answers", "Counts");
- * `current` is the page's version. Returns a function that re-renders the panel.
+ * Keep the panel of the kept sets in `store` (store.mjs) up to date in `panel`. `what` names them ("Answers",
+ * "Counts"), `id` names exported files; `current` is the page's version. Returns a function that re-renders it.
  */
-export function wireAside(widget, panel, { id, what, current, say }) {
+export function wireAside(widget, panel, { store, id, what, current, say }) {
   const prompt = promptNear(panel, "after", "data-candor-aside-prompt");
   const render = () => {
-    const entries = keep.readAside(id);
+    const entries = store.readAside();
     panel.hidden = !entries.length;
     if (!entries.length) return panel.replaceChildren();
     const items = entries.map((entry, i) => {
       const exportButton = el("button", { type: "button", class: "md-button" }, "Export them (JSON)");
       const discardButton = el("button", { type: "button", class: "md-button" }, "Discard them");
       exportButton.addEventListener("click", () => {
-        keep.download(`candor-${id}-kept-${i + 1}-${keep.today()}.json`, entry.text.endsWith("\n") ? entry.text : `${entry.text}\n`, "application/json");
+        download(`candor-${id}-kept-${i + 1}-${today()}.json`, entry.text.endsWith("\n") ? entry.text : `${entry.text}\n`, "application/json");
         say(`Exported the kept ${what.toLowerCase()} as a JSON file. They are still kept in this browser until you discard them.`);
       });
       discardButton.addEventListener("click", async () => {
@@ -45,7 +45,7 @@ export function wireAside(widget, panel, { id, what, current, say }) {
           { id: "discard", label: "Discard them" },
         ]);
         if (choice !== "discard") return;
-        keep.discardAside(id, entry.text);
+        store.discardAside(entry.text);
         render();
         say(`The kept ${what.toLowerCase()} were discarded.`);
       });
@@ -55,7 +55,7 @@ export function wireAside(widget, panel, { id, what, current, say }) {
   };
   render();
   window.addEventListener("storage", (event) => {
-    if (event.key === keep.asideKey(id) && widget.isConnected) render();
+    if (event.key === store.asideKey && widget.isConnected) render();
   });
   return render;
 }

@@ -3,13 +3,13 @@ import { asidePanel, wireAside } from "./aside.mjs";
 import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
+import { practiceLink } from "./links.mjs";
+import { messenger } from "./messages.mjs";
 import { ask, promptNear } from "./prompt.mjs";
-import { SITE_ROOT } from "./render.mjs";
+import { STORAGE_FULL, isObject, parseBounded, storeFor } from "./store.mjs";
 
 const TONES = { "no-adverse-impact": "good", "possible-adverse-impact": "warn", "adverse-impact": "bad" };
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
-const KEY = keep.storageKey;
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
@@ -54,7 +54,7 @@ function render(container, result) {
     parts.push(el("h3", {}, "Read this before you act"), el("ul", { class: "candor-caveats" }, ...result.caveats.map((c) => el("li", { "data-caveat": c.id }, c.text))));
   }
   parts.push(
-    el("p", {}, "What to do next: ", ...result.practices.flatMap((p, i) => [i ? ", " : "", el("a", { href: new URL(p.url, SITE_ROOT).href }, `${p.id} ${p.title}`)])),
+    el("p", {}, "What to do next: ", ...result.practices.flatMap((p, i) => [i ? ", " : "", practiceLink(p)])),
   );
   container.replaceChildren(...parts);
 }
@@ -71,6 +71,8 @@ export function wireBias(widget, engine) {
   const addRow = widget.querySelector("[data-candor-add-row]");
   const calculate = widget.querySelector("[data-candor-calculate]");
   widget.dataset.candorState = "loading";
+  const say = messenger(widget);
+  const kept = storeFor(widget);
 
   const decision = () => widget.querySelector('input[type="radio"]:checked');
   const relabel = () => {
@@ -101,26 +103,16 @@ export function wireBias(widget, engine) {
   let full = false;
   const store = () => {
     const data = { questionnaire: tool, version: 1, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
-    let ok = true;
-    try {
-      localStorage.setItem(KEY(tool), JSON.stringify(data));
-    } catch {
-      ok = false;
-    }
-    if (!ok && !full) say(keep.STORAGE_FULL.replace("changes", "counts"), "error");
+    const ok = kept.save(data);
+    if (!ok && !full) say(STORAGE_FULL.replace("changes", "counts"), "error");
     full = !ok;
   };
   const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
   /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */
   const restore = () => {
-    let text = null;
-    try {
-      text = localStorage.getItem(KEY(tool));
-    } catch {
-      return null;
-    }
+    const { text } = kept.load();
     if (text === null) return null;
-    const saved = keep.parseBounded(text, widget);
+    const saved = parseBounded(text, widget);
     const answers = isObject(saved) && isObject(saved.answers) ? saved.answers : null;
     const damaged = [];
     const radio = answers && radioFor(answers.decision);
@@ -137,7 +129,7 @@ export function wireBias(widget, engine) {
     else if (!answers || answers.csv !== undefined) damaged.push("the pasted table");
     relabel();
     if (!damaged.length) return null;
-    if (!keep.putAside(tool, text, "damaged", {})) return "Part of the counts saved in this browser could not be read, and storage is full, so they could not be set aside.";
+    if (!kept.putAside(text, "damaged", {})) return "Part of the counts saved in this browser could not be read, and storage is full, so they could not be set aside.";
     store(); // the readable part is saved; the whole saved text is aside
     const what = answers ? damaged.join(", ").replace(/, ([^,]*)$/, " and $1") : "all of it";
     return `Part of what this browser saved for the calculator could not be read (${what}), so the calculator starts without it. What was saved is kept aside, unchanged: export it or discard it.`;
@@ -152,22 +144,15 @@ export function wireBias(widget, engine) {
     damagedNotice = "What this browser saved for the calculator could not be read, so it starts empty.";
   }
   relabel();
-  form.addEventListener("input", store);
-  form.addEventListener("change", () => {
-    relabel();
-    store();
-  });
+  form.addEventListener("input", store); // every edit (a radio too) fires "input" once: one save per change
+  form.addEventListener("change", relabel);
   addRow.hidden = false;
   addRow.addEventListener("click", () => appendRow().querySelector("input").focus());
 
-  function say(text, tone = "info") {
-    const attrs = tone === "error" ? { class: "candor-message candor-message--error", role: "alert" } : { class: `candor-message candor-message--${tone}` };
-    notice.replaceChildren(el("p", attrs, text));
-  }
   if (damagedNotice) say(damagedNotice, "warn");
-  wireAside(widget, asidePanel(widget), { id: tool, what: "Counts", current: 1, say });
+  wireAside(widget, asidePanel(widget), { store: kept, id: tool, what: "Counts", current: 1, say });
   window.addEventListener("storage", (event) => {
-    if (widget.isConnected && (event.key === KEY(tool) || event.key === null)) {
+    if (widget.isConnected && (event.key === kept.savedKey || event.key === null)) {
       say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn");
     }
   });
@@ -199,7 +184,7 @@ export function wireBias(widget, engine) {
         input.value = "";
       });
       csv.value = "";
-      keep.removeSaved(tool);
+      kept.remove();
       section.hidden = true;
       say("The counts were cleared.");
     },
@@ -214,7 +199,7 @@ export function wireBias(widget, engine) {
     const shared = keep.sharedFromLocation();
     if (!shared) return;
     keep.dropShareFragment();
-    const payload = shared.error ? null : keep.parseBounded(shared.text, widget);
+    const payload = shared.error ? null : parseBounded(shared.text, widget);
     const answers = isObject(payload) && payload.questionnaire === tool && isObject(payload.answers) ? payload.answers : null;
     if (!answers || typeof answers.csv !== "string" || answers.csv.length > 100000) {
       say(`${shared.error || "The share link does not hold counts for this calculator."} Nothing was changed.`, "error");
@@ -255,10 +240,9 @@ export function wireBias(widget, engine) {
     widget.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute("aria-invalid"));
     const request = csv.value.trim() ? { op: "bias-audit", tool, csv: csv.value } : { op: "bias-audit", tool, rows: readRows() };
     const reply = await engine.call(request);
-    notice.replaceChildren();
+    say("");
     if (!reply.ok) {
-      const message = el("p", { class: "candor-message candor-message--error", role: "alert" }, reply.error.message);
-      notice.append(message);
+      say(reply.error.message, "error");
       status.textContent = "The counts need fixing: see the message below the form.";
       return;
     }

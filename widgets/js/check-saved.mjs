@@ -1,14 +1,15 @@
 // A check's saved answers across versions and tabs. Nothing a reader saved is overwritten or deleted until
-// they decide: a set the page cannot use as it is goes aside first (keep.mjs), an older one comes back once
+// they decide: a set the page cannot use as it is goes aside first (store.mjs), an older one comes back once
 // the engine has migrated it, and the reader chooses when the form changed meanwhile.
 import { applyAnswers, fitAnswers, readAnswers, sameAnswer } from "./form.mjs";
-import * as keep from "./keep.mjs";
+import { envelope } from "./keep.mjs";
+import { parseBounded } from "./store.mjs";
 import { ask } from "./prompt.mjs";
 
 const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function moveAside(check, text, reason, details, notice) {
-  if (keep.putAside(check, text, reason, details) && keep.removeSaved(check)) return { notice };
+function moveAside(store, text, reason, details, notice) {
+  if (store.putAside(text, reason, details) && store.remove()) return { notice };
   return {
     locked: true,
     notice:
@@ -20,9 +21,9 @@ function moveAside(check, text, reason, details, notice) {
  * Put what this browser saved on the form at once (the engine may never start). Returns {notice, locked,
  * pending}: `pending` lists older sets (text) waiting for the engine to bring them up to date.
  */
-export function restoreSaved(widget, check, version, form) {
-  const waiting = () => keep.readAside(check).filter((e) => e.state === "waiting").map((e) => e.text);
-  const saved = keep.loadSaved(check, widget);
+export function restoreSaved(store, check, version, form) {
+  const waiting = () => store.readAside().filter((e) => e.state === "waiting").map((e) => e.text);
+  const saved = store.load();
   if (saved.unavailable) return { notice: "This browser does not allow saving, so answers will not be kept after you leave.", pending: [] };
   if (saved.text === null) return { pending: waiting() };
   const env = saved.envelope;
@@ -33,24 +34,24 @@ export function restoreSaved(widget, check, version, form) {
     const { fits, misfits } = fitAnswers(form, env.answers);
     applyAnswers(form, fits);
     out = misfits.length
-      ? moveAside(check, saved.text, "mismatch", details, `${count(misfits.length, "saved answer")} no longer ${misfits.length === 1 ? "matches" : "match"} this check's questions, so ${misfits.length === 1 ? "it is" : "they are"} not on the form. Your answers as they were saved are kept aside: export them or discard them.`)
+      ? moveAside(store, saved.text, "mismatch", details, `${count(misfits.length, "saved answer")} no longer ${misfits.length === 1 ? "matches" : "match"} this check's questions, so ${misfits.length === 1 ? "it is" : "they are"} not on the form. Your answers as they were saved are kept aside: export them or discard them.`)
       : {};
   } else if (ours && env.version < version) {
-    out = moveAside(check, saved.text, "older", details, `Your saved answers are from version ${env.version} of this check. They come back once the checker has brought them up to version ${version}; until then they are kept aside, unchanged.`);
+    out = moveAside(store, saved.text, "older", details, `Your saved answers are from version ${env.version} of this check. They come back once the checker has brought them up to version ${version}; until then they are kept aside, unchanged.`);
   } else if (ours && env.version > version) {
-    out = moveAside(check, saved.text, "newer", details, `Your saved answers were made with version ${env.version} of this check, newer than the version ${version} on this site, so this page cannot read them. They are kept aside, unchanged: export them to keep a copy, or discard them.`);
+    out = moveAside(store, saved.text, "newer", details, `Your saved answers were made with version ${env.version} of this check, newer than the version ${version} on this site, so this page cannot read them. They are kept aside, unchanged: export them to keep a copy, or discard them.`);
   } else {
-    out = moveAside(check, saved.text, "damaged", {}, "Your saved answers in this browser could not be read (the stored text is damaged). They are kept aside, unchanged: export them or discard them. The form starts empty.");
+    out = moveAside(store, saved.text, "damaged", {}, "Your saved answers in this browser could not be read (the stored text is damaged). They are kept aside, unchanged: export them or discard them. The form starts empty.");
   }
   return { ...out, pending: waiting() };
 }
 
 /** Once the engine runs: migrate an older set and, if the form changed meanwhile, let the reader choose. */
-export async function bringForward({ check, version, form, engine, prompt, say, persist, update }, text) {
+export async function bringForward({ store, check, version, form, engine, prompt, say, persist, update }, text) {
   const reply = await engine.call({ op: "read", check, text });
   if (!reply.ok) {
     if (engine.state.failed) return; // still waiting: tried again on the next visit
-    keep.updateAside(check, text, { state: "kept" });
+    store.updateAside(text, { state: "kept" });
     say(`Your answers saved earlier in this browser could not be brought up to version ${version} of this check: ${reply.error.message} They are kept aside, unchanged: export them to keep a copy, or discard them.`, "warn");
     return;
   }
@@ -75,11 +76,11 @@ export async function bringForward({ check, version, form, engine, prompt, say, 
     if (choice === null) return; // another question took the prompt: the set stays waiting for the next visit
   }
   if (choice === "saved" && Object.keys(mine).length) {
-    keep.putAside(check, JSON.stringify(keep.envelope(check, version, mine)), "conflict", { version });
+    store.putAside(JSON.stringify(envelope(check, version, mine)), "conflict", { version });
   }
   if (choice === "saved") applyAnswers(form, saved);
   else if (choice === "merge") applyAnswers(form, { ...saved, ...mine });
-  keep.updateAside(check, text, { state: "kept" });
+  store.updateAside(text, { state: "kept" });
   persist();
   await update();
   const notes = reply.result.notes.join(" ");
@@ -94,11 +95,11 @@ export async function bringForward({ check, version, form, engine, prompt, say, 
 }
 
 /** Say when another tab or window changes this check's saved answers, and let the reader choose. */
-export function watchOtherTabs({ widget, check, form, prompt, say, persist, update, pause }) {
+export function watchOtherTabs({ widget, store, form, prompt, say, persist, update, pause }) {
   window.addEventListener("storage", async (event) => {
-    if (!widget.isConnected || (event.key !== null && event.key !== keep.storageKey(check))) return;
+    if (!widget.isConnected || (event.key !== null && event.key !== store.savedKey)) return;
     pause(true);
-    const env = event.newValue ? keep.parseBounded(event.newValue, widget) : null;
+    const env = event.newValue ? parseBounded(event.newValue, widget) : null;
     const theirs = env && env.answers ? fitAnswers(form, env.answers).fits : {};
     const choice = await ask(
       prompt,

@@ -3,8 +3,11 @@ import { wireAside, asidePanel } from "./aside.mjs";
 import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
 import { applyAnswers, applyVisibility, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
+import { SITE_ROOT } from "./links.mjs";
+import { messenger } from "./messages.mjs";
 import { ask } from "./prompt.mjs";
-import { SITE_ROOT, renderMessage, renderResult } from "./render.mjs";
+import { renderMessage, renderResult } from "./render.mjs";
+import { STORAGE_FULL, storeFor } from "./store.mjs";
 
 function statusText(state) {
   if (state.failed && state.afterReady) {
@@ -30,33 +33,26 @@ export function wireCheck(widget, engine) {
   const progress = widget.querySelector("[data-candor-progress]");
   const result = widget.querySelector(".candor-result");
   const body = widget.querySelector(".candor-result-body");
-  const notice = widget.querySelector("[data-candor-notice]");
   const prompt = widget.querySelector("[data-candor-prompt]");
   const fileInput = widget.querySelector("[data-candor-file]");
   widget.dataset.candorState = "loading";
 
-  const say = (text, tone = "info") => {
-    notice.replaceChildren();
-    if (!text) return;
-    const p = document.createElement("p");
-    p.className = `candor-message candor-message--${tone}`;
-    if (tone === "error") p.setAttribute("role", "alert");
-    p.textContent = text; // messages may quote what a user supplied: text only, never markup
-    notice.append(p);
-  };
+  const say = messenger(widget);
+  const store = storeFor(widget);
 
   // 1. Restore what this browser saved, straight away: it must survive a failed engine too. What cannot be
   //    used as it is goes aside first, so nothing saved below can overwrite it.
-  const restored = restoreSaved(widget, check, version, form);
+  const restored = restoreSaved(store, check, version, form);
   if (restored.notice) say(restored.notice, "warn");
   const aside = asidePanel(widget);
-  const renderAside = wireAside(widget, aside, { id: check, what: "Answers", current: version, say });
+  const renderAside = wireAside(widget, aside, { store, id: check, what: "Answers", current: version, say });
   let paused = false;
   let full = false;
-  const persist = () => {
+  /** Save the answers (read from the form once per change); an empty form removes the saved set. */
+  const persist = (answers = readAnswers(form)) => {
     if (restored.locked || paused) return;
-    const ok = keep.save(check, version, readAnswers(form));
-    if (!ok && !full) say(keep.STORAGE_FULL, "warn");
+    const ok = store.save(Object.keys(answers).length ? keep.envelope(check, version, answers) : null);
+    if (!ok && !full) say(STORAGE_FULL, "warn");
     full = !ok;
   };
 
@@ -73,9 +69,8 @@ export function wireCheck(widget, engine) {
 
   let latest = 0;
   let updates = 0;
-  async function update() {
+  async function update(answers = readAnswers(form)) {
     const mine = ++latest;
-    const answers = readAnswers(form);
     const reply = await engine.call({ op: "evaluate", check, answers, today: new Date().toLocaleDateString("en-CA") });
     if (mine !== latest || !widget.isConnected) return; // a newer change superseded this one
     result.hidden = false;
@@ -95,7 +90,12 @@ export function wireCheck(widget, engine) {
     widget.dataset.candorState = "ready";
     widget.dataset.candorUpdates = String(++updates);
   }
-  form.addEventListener("change", persist); // saved even while the engine is starting or has failed
+  let live = false; // scored on every change once the engine has loaded the check
+  form.addEventListener("change", () => {
+    const answers = readAnswers(form);
+    persist(answers); // saved even while the engine is starting or has failed
+    if (live) update(answers);
+  });
 
   /** Validate answers text with the engine, then (after asking, if the user has answers) replace the form's. */
   async function bringIn(text, kind) {
@@ -126,8 +126,9 @@ export function wireCheck(widget, engine) {
       }
     }
     applyAnswers(form, incoming);
-    persist();
-    await update();
+    const answers = readAnswers(form);
+    persist(answers);
+    await update(answers);
     say([`Loaded ${source.the}.`, ...reply.result.notes].join(" "));
   }
 
@@ -173,20 +174,9 @@ export function wireCheck(widget, engine) {
   const readFile = async (file) => {
     if (!file) return;
     // The engine's own limit, rendered into the widget at build time: a huge file is refused before it is read.
-    const limit = Number(widget.dataset.candorMaxBytes);
-    if (file.size > limit) {
-      say(`The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${limit / 1024} KB. Nothing was changed.`, "error");
-      return;
-    }
-    // Strict UTF-8, as the engine reads bytes on the command line (file.text() would turn bad bytes into U+FFFD).
-    let text;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      say(`The file “${file.name}” is not UTF-8 text, so it is not a Candor answers file (those are JSON or YAML files saved as UTF-8). Nothing was changed.`, "error");
-      return;
-    }
-    await bringIn(text, "file");
+    const read = await keep.readTextFile(file, Number(widget.dataset.candorMaxBytes));
+    if (read.error) say(read.error, "error");
+    else await bringIn(read.text, "file");
   };
   fileInput.addEventListener("change", () => readFile(fileInput.files[0]));
   widget.addEventListener("dragover", (event) => event.preventDefault());
@@ -196,17 +186,17 @@ export function wireCheck(widget, engine) {
   });
   widget.querySelector(".candor-keep").hidden = false;
 
-  watchOtherTabs({ widget, check, form, prompt, say, persist, update, pause: (on) => (paused = on) });
+  watchOtherTabs({ widget, store, form, prompt, say, persist, update, pause: (on) => (paused = on) });
 
   engine
     .load(check)
     .then(async (reply) => {
       if (!reply.ok) throw new Error(reply.error.message);
       widget.classList.add("candor-live");
-      form.addEventListener("change", update);
+      live = true;
       await update();
       for (const text of restored.pending) {
-        await bringForward({ check, version, form, engine, prompt, say, persist, update }, text);
+        await bringForward({ store, check, version, form, engine, prompt, say, persist, update }, text);
         renderAside();
       }
       const shared = keep.sharedFromLocation();

@@ -1,141 +1,13 @@
-// Keeping answers: autosave in localStorage, JSON export, share links and downloads.
-// Everything here moves answers around as data; validating them is the engine's job (bridge op "read").
+// Keeping answers outside the page: export (downloads), import (files) and share links. Saving in this browser
+// is store.mjs. Everything here moves answers around as data; validating them is the engine's job (op "read").
 const MAX_FRAGMENT = 16 * 1024;
 const SHARE_PREFIX = "#candor-share=";
 const SHARE_VERSION = "c1.";
 
-export const storageKey = (check) => `candor:answers:${check}`;
-
-/**
- * How deep the brackets of JSON text nest (outside strings), counted without parsing. Text from outside is
- * measured before JSON.parse against the engine's own MAX_JSON_DEPTH, which the build writes into each
- * widget as data-candor-max-depth (the same check the engine makes before it parses).
- */
-export function jsonDepth(text) {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
-    else if (c === "]" || c === "}") depth--;
-  }
-  return deepest;
-}
-
-/** JSON.parse for text from outside: null when it nests deeper than the widget's limit or does not parse. */
-export function parseBounded(text, widget) {
-  if (typeof text !== "string" || jsonDepth(text) > Number(widget.dataset.candorMaxDepth)) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-
-/**
- * What this browser saved for a check, read but never changed here: {text, envelope} (envelope null when the
- * text is not an answers envelope), {text: null} when nothing is saved, {unavailable: true} without storage.
- */
-export function loadSaved(check, widget) {
-  let text = null;
-  try {
-    text = localStorage.getItem(storageKey(check));
-  } catch {
-    return { text: null, envelope: null, unavailable: true };
-  }
-  if (text === null) return { text: null, envelope: null };
-  const envelope = parseBounded(text, widget);
-  const ok = isObject(envelope) && isObject(envelope.answers) && Number.isInteger(envelope.version);
-  return { text, envelope: ok ? envelope : null };
-}
-
-// ---- sets kept aside ---------------------------------------------------------------------------------
-// Saved answers the page cannot use as they are (an older or newer version, damaged, not matching the
-// questions) are moved to candor:aside:<id> before anything is saved over them, and stay there, unchanged,
-// until the reader exports or discards them. Entries: {reason, version, kept_at, state, text}; state
-// "waiting" means an older set the engine has not yet brought up to date.
-
-export const asideKey = (id) => `candor:aside:${id}`;
-
-export function readAside(id) {
-  let raw = null;
-  try {
-    raw = localStorage.getItem(asideKey(id));
-  } catch {
-    return [];
-  }
-  if (raw === null) return [];
-  let list = null;
-  try {
-    list = JSON.parse(raw);
-  } catch {
-    list = null;
-  }
-  const entries = Array.isArray(list) ? list.filter((e) => isObject(e) && typeof e.text === "string") : [];
-  // The list itself damaged: what it held is kept as one entry rather than lost.
-  return entries.length || Array.isArray(list) ? entries : [{ reason: "damaged", state: "kept", kept_at: null, text: raw }];
-}
-
-function writeAside(id, entries) {
-  try {
-    if (entries.length) localStorage.setItem(asideKey(id), JSON.stringify(entries));
-    else localStorage.removeItem(asideKey(id));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Keep `text` aside (once: the same text is not kept twice). False when storage refused it. */
-export function putAside(id, text, reason, details = {}) {
-  const entries = readAside(id);
-  if (entries.some((e) => e.text === text)) return true;
-  entries.push({ reason, state: reason === "older" ? "waiting" : "kept", kept_at: new Date().toISOString(), ...details, text });
-  return writeAside(id, entries);
-}
-
-export function updateAside(id, text, change) {
-  return writeAside(id, readAside(id).map((e) => (e.text === text ? { ...e, ...change } : e)));
-}
-
-export function discardAside(id, text) {
-  return writeAside(id, readAside(id).filter((e) => e.text !== text));
-}
-
-/** Remove the main key of a check once its set is safely aside; false when storage refused. */
-export function removeSaved(check) {
-  try {
-    localStorage.removeItem(storageKey(check));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** The envelope a check's answers travel in: saved, exported and shared alike. */
 export function envelope(check, version, answers) {
   return { questionnaire: check, version, saved_at: new Date().toISOString(), answers };
 }
-
-/** Save a check's answers; false when the browser refused (storage full or not allowed). */
-export function save(check, version, answers) {
-  try {
-    if (Object.keys(answers).length) localStorage.setItem(storageKey(check), JSON.stringify(envelope(check, version, answers)));
-    else localStorage.removeItem(storageKey(check));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const STORAGE_FULL =
-  "This browser's storage for this site is full, so your latest changes are not being saved here. Export them to keep a copy; saving resumes once there is room.";
 
 export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -147,6 +19,22 @@ export function download(filename, text, type) {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The text of a file a reader chose, read as the engine reads bytes: refused before reading when larger than
+ * `maxBytes` (the engine's limit, published on the widget), and strict UTF-8 (file.text() would turn bad bytes
+ * into U+FFFD). Resolves to {text} or {error}.
+ */
+export async function readTextFile(file, maxBytes) {
+  if (file.size > maxBytes) {
+    return { error: `The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${maxBytes / 1024} KB. Nothing was changed.` };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) };
+  } catch {
+    return { error: `The file “${file.name}” is not UTF-8 text, so it is not a Candor answers file (those are JSON or YAML files saved as UTF-8). Nothing was changed.` };
+  }
+}
 
 function toBase64Url(text) {
   let binary = "";

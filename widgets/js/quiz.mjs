@@ -5,16 +5,16 @@
 // with textContent only, a score announced in the aria-live status region, and progress kept in this
 // browser. The progress summary (data-candor-learning-summary) is wired by the same entry point.
 //
-// Storage: ONE localStorage key, STORAGE_KEY, holding JSON
+// Storage: ONE localStorage key, published by the build on the element (data-candor-saved-key), holding JSON
 //   {modules: {<module id>: {answers: {<question id>: <option id>}, score, total, completed_at}}}
 // score/total are the best responses and scenarios at the last check; completed_at (an ISO date) is set
 // when that check had every scenario answered. Unreadable JSON starts fresh and says so. Nothing is sent
 // anywhere: there is no account, no cookie and no request other than the engine's own files.
 import { el } from "./dom.mjs";
+import { onFirstUse } from "./lazy.mjs";
+import { practiceLink, siteUrl } from "./links.mjs";
 import { ask, promptIn } from "./prompt.mjs";
-import { SITE_ROOT } from "./render.mjs";
-
-export const STORAGE_KEY = "candor:learning:v1";
+import { isObject } from "./store.mjs";
 const PROGRESS_PAGE = "learn/progress/";
 
 const NOTICES = {
@@ -31,7 +31,6 @@ function formatDate(iso) {
 
 // ---- progress in localStorage ---------------------------------------------------------------------
 
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
 function cleanEntry(entry) {
   if (!isObject(entry)) return null;
@@ -52,11 +51,11 @@ function cleanEntry(entry) {
   return clean;
 }
 
-/** The saved progress as {data, notice}; notice is null, "corrupt", "partial" or "unavailable". */
-export function readProgress() {
+/** The saved progress under `key` as {data, notice}; notice is null, "corrupt", "partial" or "unavailable". */
+export function readProgress(key) {
   let text;
   try {
-    text = window.localStorage.getItem(STORAGE_KEY);
+    text = window.localStorage.getItem(key);
   } catch {
     return { data: { modules: {} }, notice: "unavailable" };
   }
@@ -69,7 +68,7 @@ export function readProgress() {
   }
   if (!isObject(parsed) || !isObject(parsed.modules)) {
     const data = { modules: {} };
-    writeProgress(data); // start fresh: the unreadable value is replaced
+    writeProgress(key, data); // start fresh: the unreadable value is replaced
     return { data, notice: "corrupt" };
   }
   const data = { modules: {} };
@@ -79,13 +78,13 @@ export function readProgress() {
     if (clean) data.modules[id] = clean;
     else dropped = true;
   }
-  if (dropped) writeProgress(data);
+  if (dropped) writeProgress(key, data);
   return { data, notice: dropped ? "partial" : null };
 }
 
-function writeProgress(data) {
+function writeProgress(key, data) {
   try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
+    window.localStorage.setItem(key, JSON.stringify(data));
     return true;
   } catch {
     return false;
@@ -93,12 +92,12 @@ function writeProgress(data) {
 }
 
 /** Read, change one module's entry, write back (other modules, perhaps changed in another tab, are kept). */
-function updateModule(id, change) {
-  const { data } = readProgress();
+function updateModule(key, id, change) {
+  const { data } = readProgress(key);
   const entry = change({ ...(data.modules[id] || {}) });
   if (entry && Object.keys(entry).length) data.modules[id] = entry;
   else delete data.modules[id];
-  return writeProgress(data);
+  return writeProgress(key, data);
 }
 
 function sameAnswers(a = {}, b = {}) {
@@ -107,10 +106,6 @@ function sameAnswers(a = {}, b = {}) {
 }
 
 // ---- one quiz ------------------------------------------------------------------------------------
-
-function practiceLink(practice) {
-  return el("a", { href: new URL(practice.url, SITE_ROOT).href }, `${practice.id} ${practice.title}`);
-}
 
 function feedback(question) {
   if (!question.answered) {
@@ -161,6 +156,7 @@ function scoreSentence(result) {
 
 function wireOneQuiz(element, getEngine) {
   const quiz = element.dataset.candorQuiz;
+  const key = element.dataset.candorSavedKey;
   const form = element.querySelector("form");
   const status = element.querySelector('[role="status"]');
   const progress = element.querySelector("[data-candor-progress]");
@@ -246,7 +242,7 @@ function wireOneQuiz(element, getEngine) {
           savedOk
             ? `Module completed on ${formatDate(completedAt || new Date().toISOString())} and saved in this browser. `
             : "Module completed. This browser does not let the site save it. ",
-          el("a", { href: new URL(PROGRESS_PAGE, SITE_ROOT).href }, "See your progress"),
+          el("a", { href: siteUrl(PROGRESS_PAGE) }, "See your progress"),
           ".",
         ),
       );
@@ -280,7 +276,7 @@ function wireOneQuiz(element, getEngine) {
     }
     const r = reply.result;
     let completedAt = null;
-    savedOk = updateModule(quiz, (entry) => {
+    savedOk = updateModule(key, quiz, (entry) => {
       const next = { ...entry, answers, score: r.correct, total: r.total };
       // A reload re-checks the same answers: keep the date they were first completed on.
       if (r.complete) next.completed_at = entry.completed_at && sameAnswers(entry.answers, answers) ? entry.completed_at : new Date().toISOString();
@@ -311,7 +307,7 @@ function wireOneQuiz(element, getEngine) {
       score();
     } else {
       const answers = readAnswers();
-      savedOk = updateModule(quiz, (entry) => ({ ...entry, answers }));
+      savedOk = updateModule(key, quiz, (entry) => ({ ...entry, answers }));
       start();
     }
   });
@@ -324,7 +320,7 @@ function wireOneQuiz(element, getEngine) {
     checked = true;
     score();
   });
-  form.addEventListener("focusin", () => start(), { once: true }); // warm the engine up while they read
+  onFirstUse(form, start); // warm the engine up while they read
   clear.addEventListener("click", async () => {
     const choice = await ask(promptIn(element, clear.parentElement), "Clear your answers, score and completion date for this module from this browser? This cannot be undone.", [
       { id: "keep", label: "Keep my answers" },
@@ -337,12 +333,12 @@ function wireOneQuiz(element, getEngine) {
     pending = false;
     resetFeedback();
     showProgress();
-    updateModule(quiz, () => null);
+    updateModule(key, quiz, () => null);
     say("Your answers and score for this module are cleared from this browser.");
   });
 
   // Restore what this browser saved: the answers, and the feedback if they had been checked.
-  const { data, notice } = readProgress();
+  const { data, notice } = readProgress(key);
   const saved = data.modules[quiz];
   let restored = 0;
   for (const [question, option] of Object.entries(saved?.answers || {})) {
@@ -373,9 +369,10 @@ function wireSummary(element) {
   const asOf = element.querySelector(".candor-learning-asof");
   const actions = element.querySelector(".candor-learning-actions");
   const rows = [...element.querySelectorAll("tr[data-module]")];
+  const key = element.dataset.candorSavedKey;
 
   function render(message) {
-    const { data, notice } = readProgress();
+    const { data, notice } = readProgress(key);
     let done = 0;
     for (const row of rows) {
       const entry = data.modules[row.dataset.module];
@@ -409,7 +406,7 @@ function wireSummary(element) {
   element.querySelector("[data-candor-clear]").addEventListener("click", () => {
     if (!window.confirm("Clear your saved answers and scores for every module from this browser?")) return;
     try {
-      window.localStorage.removeItem(STORAGE_KEY);
+      window.localStorage.removeItem(key);
     } catch {
       // storage unavailable: nothing was saved
     }

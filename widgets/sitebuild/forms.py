@@ -17,6 +17,7 @@ from candor.questionnaire import (
     Question,
     Questionnaire,
 )
+from candor.storage_keys import key_attributes
 
 from .markup import NOT_INDEXED, esc, rel
 
@@ -113,7 +114,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
-        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}" data-candor-max-depth="{MAX_JSON_DEPTH}"'
+        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}" data-candor-max-depth="{MAX_JSON_DEPTH}"{key_attributes(q.id)}'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'

@@ -24,6 +24,7 @@ from candor.catalog import Catalog, PracticeLink
 from candor.content_files import load_yaml
 from candor.quiz import Quiz, QuizError, parse_quiz
 from candor.schema_check import validate
+from candor.storage_keys import LEARNING_KEY
 from mkdocs.exceptions import PluginError
 
 from .guidance import practices_markdown
@@ -32,7 +33,7 @@ LEARN = "learn"  # the docs folder of the onboarding pages: learn/index.md, lear
 LEARNING_FILE = "learning.yml"
 QUIZ_FOLDER = "quizzes"
 T = TypeVar("T")
-STORAGE_KEY = "candor:learning:v1"  # the one localStorage key quiz.mjs uses (documented on the progress page)
+STORAGE_KEY = LEARNING_KEY  # published on each quiz element for quiz.mjs (documented on the progress page)
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 # What a reader does not read in a page's Markdown, and what replaces it: comments (shortcodes), link
 # targets, HTML tags and attribute lists such as { #PR-01 }.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from candor.catalog import Catalog, PracticeLink, Theme, page_url
 
-from .learning import LEARN, Learning, Module, TryIt
+from .learning import LEARN, STORAGE_KEY, Learning, Module, TryIt
 from .markup import esc, md_rel, rel
 
 # --- page renderers -----------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def quiz_html(learning: Learning, m: Module, page: str) -> str:
     n = len(quiz.questions)
     out = [
         f'<div class="candor-widget candor-quiz" id="{base}-widget" data-candor-quiz="{esc(quiz.id)}" '
-        f'data-candor-quiz-total="{n}" data-candor-state="static">',
+        f'data-candor-quiz-total="{n}" data-candor-saved-key="{STORAGE_KEY}" data-candor-state="static">',
         f'<p class="candor-summary">{n} scenarios from everyday marketing work. Choose the best response to each, then '
         "check your answers: every option is explained, with the practice behind it.</p>",
         f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite" aria-atomic="true">'
@@ -223,7 +223,7 @@ def progress_html(learning: Learning, page: str) -> str:
         )
     return "\n".join([
         f'<div class="candor-widget candor-learning-summary" id="{base}" data-candor-quiz="" data-candor-learning-summary '
-        f'data-candor-state="static">',
+        f'data-candor-saved-key="{STORAGE_KEY}" data-candor-state="static">',
         f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite">'
         "Your progress is kept only in this browser, and appears here when JavaScript is on.</div>",
         f'<p class="candor-learning-count" id="{base}-count">{len(learning.modules)} modules.</p>',

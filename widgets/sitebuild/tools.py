@@ -12,6 +12,7 @@ from typing import Any
 from candor.bias_audit import Group, audit
 from candor.catalog import Catalog
 from candor.decode import MAX_JSON_DEPTH
+from candor.storage_keys import key_attributes
 
 from .markup import NOT_INDEXED, esc, rel
 
@@ -45,7 +46,7 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     )
     return "\n".join([
         f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
-        f' data-candor-max-depth="{MAX_JSON_DEPTH}"'
+        f' data-candor-max-depth="{MAX_JSON_DEPTH}"{key_attributes(tool["id"])}'
         f'{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(tool["summary"])}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
