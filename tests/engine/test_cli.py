@@ -37,15 +37,15 @@ def test_yaml_answers_give_a_text_verdict(tmp_path: Path, capsys: pytest.Capture
     ("text", "message"),
     [
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"colour": "red"}}',
-         "answers.colour: unknown question id 'colour'"),
+         "detail: answers.colour: 'colour' is not a question of check 'disclosure' (version 2)."),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "sometimes"}}',
          "answers.chatbot-tells: 'sometimes' is not an option. Valid choices: first-message, if-asked, never"),
-        ('{"questionnaire": "disclosure", "version": 9, "answers": {}}', "version: these answers were made with version 9"),
+        ('{"questionnaire": "disclosure", "version": 9, "answers": {}}', "These answers were made with version 9 of this check"),
         ('{"questionnaire": "disclosure", "answers": {}}', "version: is required but missing"),
-        ('{"questionnaire": "other", "version": 1, "answers": {}}', "these answers are for 'other'"),
+        ('{"questionnaire": "other", "version": 1, "answers": {}}', "These answers are for another check (“other”)"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"made": ["nothing", "copy"]}}',
          "'nothing' cannot be combined"),
-        ('{"questionnaire": "disclosure",', "This is not valid JSON"),
+        ('{"questionnaire": "disclosure",', "its text is damaged or incomplete"),
     ],
 )
 def test_invalid_input_exits_2_naming_the_field(
@@ -123,7 +123,9 @@ def test_every_check_names_the_field_and_choices_on_bad_input(
     assert f"answers.{single.id}: 'nope' is not an option. Valid choices: {single.options[0].id}" in err
     unknown = write(tmp_path, "b.json", f'{{"questionnaire": "{check}", "version": {version}, "answers": {{"zz-unknown": "x"}}}}')
     assert main(["check", check, unknown]) == 2
-    assert "unknown question id 'zz-unknown'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "These answers include one to a question this check does not have" in err
+    assert f"detail: answers.zz-unknown: 'zz-unknown' is not a question of check '{check}'" in err
     future = write(tmp_path, "c.json", f'{{"questionnaire": "{check}", "version": {version + 1}, "answers": {{}}}}')
     assert main(["check", check, future]) == 2
     assert "newer than version" in capsys.readouterr().err

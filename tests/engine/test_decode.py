@@ -6,6 +6,7 @@ import pytest
 from candor.answers import AnswersError
 from candor.bias_audit import MAX_BYTES as MAX_CSV_BYTES
 from candor.decode import (
+    DAMAGED,
     MAX_ANSWERS_BYTES,
     MAX_JSON_DEPTH,
     MAX_YAML_ALIASES,
@@ -28,9 +29,14 @@ def padded(size: int, text: str = ENVELOPE) -> str:
 
 
 def refused(raw: bytes | str, **kwargs: object) -> str:
+    return refusal(raw, **kwargs)[0]
+
+
+def refusal(raw: bytes | str, **kwargs: object) -> tuple[str, str]:
+    """The plain message and, apart, the technical detail."""
     with pytest.raises(AnswersError) as info:
         decode_text(raw, **kwargs)  # type: ignore[arg-type]
-    return str(info.value)
+    return str(info.value), info.value.detail
 
 
 @pytest.mark.parametrize("as_text", [False, True], ids=["bytes", "text"])
@@ -62,15 +68,19 @@ def test_another_limit_and_name_for_other_files() -> None:
 
 def test_bytes_that_are_not_utf8_are_refused_with_their_place() -> None:
     latin1 = 'questionnaire: disclosure\nanswers: {made: ["café"]}\n'.encode("latin-1")
-    assert refused(latin1) == (
-        "The answers file is not UTF-8 text: the byte 0xE9 at line 2, column 22 is not a UTF-8 character. Save the "
-        "file as UTF-8 (most editors offer it under “Save as” or “Encoding”) and try again. Nothing was read from it."
+    assert refusal(latin1) == (
+        "The answers file is not saved as UTF-8 text, so it cannot be read. Save it as UTF-8 (most editors offer it "
+        "under “Save as” or “Encoding”) and try again.",
+        "The byte 0xE9 at line 2, column 22 is not UTF-8.",
     )
-    assert "the byte 0xFF at line 1, column 1" in refused(b"\xff\xfe{}")  # UTF-16 is not UTF-8 either
+    assert "The byte 0xFF at line 1, column 1" in refusal(b"\xff\xfe{}")[1]  # UTF-16 is not UTF-8 either
 
 
 def test_a_lone_surrogate_in_text_is_refused() -> None:
-    assert refused('{"saved_at": "\ud800"}').startswith("The answers file holds U+D800, half of a character pair")
+    assert refusal('{"saved_at": "\ud800"}') == (
+        "The answers file holds a broken character, so it cannot be read. Nothing was read from it.",
+        "U+D800 is half of a character pair, which no UTF-8 text can hold.",
+    )
 
 
 @pytest.mark.parametrize("raw", [b"\xef\xbb\xbf" + ENVELOPE.encode(), "\ufeff" + ENVELOPE], ids=["bytes", "text"])
@@ -88,32 +98,39 @@ def test_the_format_is_told_from_the_content(text: str, is_json: bool) -> None:
 
 
 def test_json_duplicate_keys_are_refused_naming_the_key() -> None:
-    with pytest.raises(AnswersError, match=r"^The key 'made' appears twice in the same object; keep one\.$"):
+    with pytest.raises(AnswersError) as info:
         parse_json_text('{"answers": {"made": ["copy"], "made": ["chatbot"]}}')
+    assert str(info.value) == (
+        "The file gives “made” twice in the same place, so Candor cannot tell which one to use. Keep one of them and try again."
+    )
+    assert info.value.detail == "The key 'made' appears twice in the same object."
     assert parse_json_text('{"a": {"made": 1}, "b": {"made": 2}}') == {"a": {"made": 1}, "b": {"made": 2}}  # other objects
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "detail"),
     [
-        ('{"a": 1,', "This is not valid JSON: Expecting property name enclosed in double quotes at line 1, column 9."),
-        ('{"a": "b', "This is not valid JSON: Unterminated string starting at line 1, column 7."),
-        ("[" * 100_000 + "]" * 100_000, "This is not a Candor answers file: its "),  # "JSON nests" or "brackets nest" (MAX_JSON_DEPTH)
-        ('{"version": 1' + "0" * 5000 + "}", "This is not a Candor answers file: it holds a number far too long"),
+        ('{"a": 1,', DAMAGED, "JSON: Expecting property name enclosed in double quotes at line 1, column 9."),
+        ('{"a": "b', DAMAGED, "JSON: Unterminated string starting at line 1, column 7."),
+        ("[" * 100_000 + "]" * 100_000, "This is not a Candor answers file: it is built far more deeply than one.",
+         "Its brackets nest more than 32 levels deep; an answers file nests 3."),
+        ('{"version": 1' + "0" * 5000 + "}", "This is not a Candor answers file: it holds a number far too long", ""),
     ],
     ids=["cut-short", "unterminated", "deep", "long-number"],
 )
-def test_json_errors_are_plain(text: str, message: str) -> None:
+def test_json_errors_are_plain_with_the_detail_apart(text: str, message: str, detail: str) -> None:
     with pytest.raises(AnswersError) as info:
         parse_json_text(text)
-    assert str(info.value).startswith(message)
+    assert str(info.value).startswith(message) and info.value.detail == detail
+    assert "JSON" not in str(info.value) and "line" not in str(info.value)
 
 
 def test_without_a_yaml_reader_yaml_is_refused_with_what_to_do() -> None:
-    with pytest.raises(AnswersError, match="This looks like a YAML answers file; here only JSON is read"):
+    with pytest.raises(AnswersError, match="This looks like a YAML answers file, and this page reads only JSON files"):
         read_data("questionnaire: disclosure\nversion: 2\nanswers: {}\n")
-    with pytest.raises(AnswersError, match="This is not valid JSON: Expecting value at line 1, column 1"):
+    with pytest.raises(AnswersError, match="its text is damaged or incomplete") as info:
         read_data("hello")
+    assert info.value.detail == "JSON: Expecting value at line 1, column 1."
 
 
 def test_with_a_yaml_reader_json_still_goes_to_json_and_yaml_flow_style_is_read() -> None:

@@ -74,16 +74,17 @@ def test_json_or_yaml_is_told_from_the_content(tmp_path: Path, via: str, data: b
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (billion_laughs().encode(), "at line 8, column 13, it expands to more than 20,000 values"),
+        (billion_laughs().encode(), "detail: At line 8, column 13, it expands to more than 20,000 values"),
         (b"questionnaire: disclosure\nanswers:\n  made: " + b"[" * 40 + b"]" * 40 + b"\n",
          f"lists and mappings nest more than {MAX_JSON_DEPTH} levels deep"),
         (b"[" * 200_000 + b"]" * 50_000, "nest"),
         ('questionnaire: disclosure\nanswers: {made: ["café"]}\n'.encode("latin-1"),
-         "The answers file is not UTF-8 text: the byte 0xE9 at line 2, column 22 is not a UTF-8 character."),
+         "The answers file is not saved as UTF-8 text, so it cannot be read. Save it as UTF-8 (most editors offer it under "
+         "“Save as” or “Encoding”) and try again.\n  detail: The byte 0xE9 at line 2, column 22 is not UTF-8."),
         (YAML.replace("  chatbot-tells", "  made: [copy]\n  chatbot-tells").encode(),
-         "at line 5, column 3, the key 'made' appears twice in the same mapping (first at line 4, column 3)"),
+         "At line 5, column 3, the key 'made' appears twice in the same mapping (first at line 4, column 3)"),
         (JSON.replace('"chatbot-tells"', '"made": ["copy"], "chatbot-tells"').encode(), "The key 'made' appears twice"),
-        (b"questionnaire: !!python/object/apply:os.system ['echo owned']\n", "is not allowed"),
+        (b"questionnaire: !!python/object/apply:os.system ['echo owned']\n", "a kind of value an answers file never has"),
         (b"\n\n", "The answers file is empty"),
     ],
     ids=["alias-bomb", "deep-yaml", "deep-json", "not-utf8", "duplicate-yaml-key", "duplicate-json-key", "python-tag", "empty"],
@@ -121,7 +122,7 @@ def test_bias_audit_reads_utf8_only_within_its_limit(tmp_path: Path, via: str) -
     assert code == 0 and "rate" in out
     code, out, err = cli(tmp_path, via, "group,successes,total\nCafé,40,100\nB,30,100\n".encode("latin-1"), "counts.csv", "bias-audit")
     assert (code, out) == (2, "")
-    assert "The counts file is not UTF-8 text: the byte 0xE9 at line 2, column 4" in err
+    assert "The counts file is not saved as UTF-8 text" in err and "detail: The byte 0xE9 at line 2, column 4 " in err
     at_limit = good + "\n" * (MAX_CSV_BYTES - len(good))  # blank lines are skipped
     assert cli(tmp_path, via, at_limit.encode(), "counts.csv", "bias-audit")[0] == 0
     code, _, err = cli(tmp_path, via, at_limit.encode() + b"\n", "counts.csv", "bias-audit")
@@ -182,11 +183,13 @@ def test_browser_text_goes_through_the_same_checks(read: Any) -> None:
     at_limit = JSON + " " * (MAX_ANSWERS_BYTES - len(JSON))
     assert read(at_limit)["ok"]
     assert "too large" in read(at_limit + " ")["error"]["message"]
-    assert "The key 'made' appears twice" in read(JSON.replace('"chatbot-tells"', '"made": ["copy"], "chatbot-tells"'))["error"]["message"]
-    assert read(YAML)["error"]["message"].startswith("This looks like a YAML answers file; here only JSON is read")
-    assert "half of a character pair" in read(JSON.replace('"answers"', '"saved_at": "\ud800", "answers"'))["error"]["message"]
+    twice = read(JSON.replace('"chatbot-tells"', '"made": ["copy"], "chatbot-tells"'))["error"]
+    assert "gives “made” twice" in twice["message"] and "The key 'made' appears twice" in twice["detail"]
+    assert read(YAML)["error"]["message"].startswith("This looks like a YAML answers file, and this page reads only JSON")
+    broken = read(JSON.replace('"answers"', '"saved_at": "\ud800", "answers"'))["error"]
+    assert "a broken character" in broken["message"] and "half of a character pair" in broken["detail"]
     deep = read("[" * 100_000 + "]" * 100_000)
-    assert deep["ok"] is False and "nest" in deep["error"]["message"]
+    assert deep["ok"] is False and "nest" in deep["error"]["detail"]
 
 
 def test_browser_read_notes_a_hidden_answer(read: Any) -> None:

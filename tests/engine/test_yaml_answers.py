@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import pytest
 from candor.answers import AnswersError
-from candor.decode import MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
-from candor.yaml_answers import parse_answers_yaml
+from candor.decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
+from candor.yaml_answers import TAGGED, parse_answers_yaml
+
+
+def refusal(text: str) -> tuple[str, str]:
+    """The plain message and, apart, the technical detail."""
+    with pytest.raises(AnswersError) as info:
+        parse_answers_yaml(text)
+    return str(info.value), info.value.detail
 
 
 def refused(text: str) -> str:
-    with pytest.raises(AnswersError) as info:
-        parse_answers_yaml(text)
-    return str(info.value)
+    return "\n".join(refusal(text))
 
 
 def billion_laughs() -> str:
@@ -32,9 +37,10 @@ def test_an_answers_file_reads_as_data() -> None:
 def test_the_billion_laughs_file_is_refused_while_it_is_read() -> None:
     text = billion_laughs()
     assert len(text.encode()) < 450
-    assert refused(text) == (
-        f"This is not a Candor answers file: at line 8, column 13, it expands to more than {MAX_YAML_NODES:,} values "
-        "(its aliases repeat too much). Nothing was read from it."
+    assert refusal(text) == (
+        "This is not a Candor answers file: it is built far more deeply or repeats far more than one. "
+        "Nothing was read from it.",
+        f"At line 8, column 13, it expands to more than {MAX_YAML_NODES:,} values (its aliases repeat too much).",
     )
 
 
@@ -85,9 +91,10 @@ def test_an_alias_counts_the_depth_of_what_it_stands_for() -> None:
 
 def test_duplicate_keys_are_refused_naming_the_key_and_both_places() -> None:
     text = "questionnaire: disclosure\nversion: 2\nanswers:\n  made: [chatbot]\n  made: [copy]\n"
-    assert refused(text) == (
-        "This is not a Candor answers file: at line 5, column 3, the key 'made' appears twice in the same mapping "
-        "(first at line 4, column 3); keep one. Nothing was read from it."
+    assert refusal(text) == (
+        "The file gives “made” twice in the same place, so Candor cannot tell which one to use. Keep one of them and "
+        "try again.",
+        "At line 5, column 3, the key 'made' appears twice in the same mapping (first at line 4, column 3).",
     )
     assert "the key 'version' appears twice" in refused("version: 2\nversion: 3\n")
     assert parse_answers_yaml("a: {made: 1}\nb: {made: 2}\n") == {"a": {"made": 1}, "b": {"made": 2}}
@@ -98,19 +105,22 @@ def test_a_merge_key_is_not_a_duplicate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "detail"),
     [
-        ("a: !!python/object/apply:os.system ['echo owned']\n",
-         "This is not valid YAML: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
-        ("a: &a [*a]\n", "at line 1, column 8, the alias *a refers to a value that contains it"),
-        ("a: *nowhere\n", "This is not valid YAML: found undefined alias 'nowhere' at line 1, column 4."),
-        ("a: 1\n---\nb: 2\n", "This is not valid YAML: but found another document at line 2, column 1."),
-        ("a: [1, 2\n", "This is not valid YAML: expected ',' or ']', but got '<stream end>' at line 2, column 1."),
-        ("version: 1" + "0" * 5000 + "\n", "This is not a Candor answers file: it holds a number far too long"),
+        ("a: !!python/object/apply:os.system ['echo owned']\n", TAGGED,
+         "YAML: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed at line 1, column 4."),
+        ("a: &a [*a]\n", "This is not a Candor answers file: it is built far more deeply or repeats far more than one.",
+         "At line 1, column 8, the alias *a refers to a value that contains it."),
+        ("a: *nowhere\n", DAMAGED, "YAML: found undefined alias 'nowhere' at line 1, column 4."),
+        ("a: 1\n---\nb: 2\n", DAMAGED, "YAML: but found another document at line 2, column 1."),
+        ("a: [1, 2\n", DAMAGED, "YAML: expected ',' or ']', but got '<stream end>' at line 2, column 1."),
+        ("version: 1" + "0" * 5000 + "\n", "This is not a Candor answers file: it holds a number far too long", ""),
     ],
 )
-def test_other_problems_are_plain_messages(text: str, message: str) -> None:
-    assert message in refused(text)
+def test_other_problems_are_plain_messages_with_the_detail_apart(text: str, message: str, detail: str) -> None:
+    said, technical = refusal(text)
+    assert said.startswith(message) and technical == detail
+    assert "YAML" not in said and "line" not in said
 
 
 def test_a_message_never_quotes_a_long_value_whole() -> None:

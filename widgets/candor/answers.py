@@ -11,19 +11,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import refusals
 from .questionnaire import NOT_APPLICABLE, Questionnaire
-from .schema_check import first_problems, validate
+from .schema_check import validate
 
 Answer = str | tuple[str, ...]
 Answers = dict[str, Answer]
 
 
 class AnswersError(ValueError):
-    """An answers file or envelope is not valid for its questionnaire."""
+    """An answers file or envelope is not valid for its questionnaire: a plain message, the field, and the
+    technical detail apart from the message (shown on demand in the page, after the message on the command line)."""
 
-    def __init__(self, message: str, field: str = "") -> None:
+    def __init__(self, message: str, field: str = "", detail: str = "") -> None:
         super().__init__(message)
         self.field = field
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
     """Check the shape of an envelope against the answers JSON Schema (not yet against a questionnaire)."""
     problems = validate(raw, schema)
     if problems:
-        raise AnswersError(f"This is not a Candor answers file: {first_problems(problems)}", problems[0].path)
+        raise AnswersError(*refusals.not_an_answers_file(problems))
     answers: Answers = {
         k: tuple(v) if isinstance(v, list) else v for k, v in raw["answers"].items()
     }
@@ -48,34 +51,30 @@ def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
 def check_answers(q: Questionnaire, answers: Mapping[str, Answer]) -> Answers:
     """Check every answer against the questionnaire; return them normalised (multi answers sorted by option order)."""
     clean: Answers = {}
-    valid_ids = ", ".join(x.id for x in q.questions)
     for qid, value in answers.items():
         question = q.question(qid)
-        field = f"answers.{qid}"
         if question is None:
-            raise AnswersError(f"{field}: unknown question id {qid!r} in check {q.id!r}. Valid ids: {valid_ids}", field)
-        choices = [o.id for o in question.options] + ([NOT_APPLICABLE] if question.na else [])
-        shown = ", ".join(choices)
+            raise AnswersError(*refusals.unknown_question(q, qid))
         if value == NOT_APPLICABLE:
             if not question.na:
-                raise AnswersError(f"{field}: 'not applicable' is not allowed for this question. Valid choices: {shown}", field)
+                raise AnswersError(*refusals.not_applicable_refused(question))
             clean[qid] = value
         elif question.type == "multi":
             if isinstance(value, str):
                 value = (value,)
             bad = [v for v in value if question.option(v) is None]
             if bad:
-                raise AnswersError(f"{field}: {', '.join(map(repr, bad))} is not an option. Valid choices: {shown}", field)
+                raise AnswersError(*refusals.not_an_option(question, bad))
             exclusive = [v for v in value if question.option(v).exclusive]  # type: ignore[union-attr]
             if exclusive and len(value) > 1:
-                raise AnswersError(f"{field}: {exclusive[0]!r} cannot be combined with other choices", field)
+                raise AnswersError(*refusals.not_alone(question, exclusive[0]))
             order = [o.id for o in question.options]
             clean[qid] = tuple(sorted(set(value), key=order.index))
         else:
             if not isinstance(value, str):
-                raise AnswersError(f"{field}: this question takes one choice, not a list. Valid choices: {shown}", field)
+                raise AnswersError(*refusals.one_choice_only(question))
             if question.option(value) is None:
-                raise AnswersError(f"{field}: {value!r} is not an option. Valid choices: {shown}", field)
+                raise AnswersError(*refusals.not_an_option(question, [value]))
             clean[qid] = value
     return clean
 

@@ -1,7 +1,8 @@
 """The one browser-facing API: JSON text in, JSON text out.
 
 Requests are ``{"op": ..., ...}``; replies are ``{"ok": true, "result": ...}`` or
-``{"ok": false, "error": {"message": ..., "field": ...}}``. Nothing here touches the DOM or storage.
+``{"ok": false, "error": {"message": ..., "field": ..., "detail": ...}}``: a plain message for the reader and,
+apart, the technical detail (shown on demand). Nothing here touches the DOM or storage.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ def _engine_digest() -> str:
 
 
 ENGINE_DIGEST = _engine_digest()
+INTERNAL_ERROR = (
+    "The checker hit an internal error (a fault in Candor, not in what you entered). Nothing was changed. "
+    "Reload the page and try again; if it happens again, please report it."
+)
 
 _checks: dict[str, LoadedCheck] = {}
 _quizzes: dict[str, Any] = {}
@@ -142,15 +147,14 @@ def handle(request: str) -> str:
         except AnswersError:
             raise
         except ValueError as exc:  # bad JSON, or a number too long to convert: the page sent something broken
-            raise AnswersError(f"The request could not be read ({exc}).") from None
+            raise AnswersError("The page sent the checker a request it could not read.", detail=str(exc)) from None
         op = _OPS.get(req.get("op")) if isinstance(req, dict) else None
         if op is None:
             raise AnswersError(f"unknown request {req.get('op') if isinstance(req, dict) else req!r}")
         return json.dumps({"ok": True, "result": op(req)}, ensure_ascii=False)
     except AnswersError as exc:
-        return json.dumps({"ok": False, "error": {"message": str(exc), "field": exc.field}}, ensure_ascii=False)
+        error = {"message": str(exc), "field": exc.field, "detail": exc.detail}
+        return json.dumps({"ok": False, "error": error}, ensure_ascii=False)
     except Exception as exc:  # a bug, not bad input: say so plainly, keep the worker alive
-        return json.dumps(
-            {"ok": False, "error": {"message": f"internal error: {type(exc).__name__}: {exc}", "field": ""}},
-            ensure_ascii=False,
-        )
+        error = {"message": INTERNAL_ERROR, "field": "", "detail": f"{type(exc).__name__}: {exc}"}
+        return json.dumps({"ok": False, "error": error}, ensure_ascii=False)

@@ -55,7 +55,7 @@ def _read_answers(path: str) -> Any:
     try:
         return read_data(_read_bytes(path, MAX_ANSWERS_BYTES), parse_answers_yaml)
     except AnswersError as exc:
-        raise AnswersError(f"{'standard input' if path == '-' else path}: {exc}", exc.field) from None
+        raise AnswersError(f"{'standard input' if path == '-' else path}: {exc}", exc.field, exc.detail) from None
 
 
 GATE_RULE = (
@@ -117,7 +117,7 @@ def _bias(args: argparse.Namespace) -> int:
         text = decode_text(_read_bytes(args.counts, MAX_CSV_BYTES), limit=MAX_CSV_BYTES, what="counts file")
         result = run(tool, csv=text)
     except (AnswersError, BiasInputError) as exc:
-        raise AnswersError(f"{args.counts}: {exc}", exc.field) from None
+        raise AnswersError(f"{args.counts}: {exc}", exc.field, getattr(exc, "detail", "")) from None
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
@@ -243,6 +243,8 @@ def _main(argv: list[str] | None) -> int:
         return _validate(args)
     except (AnswersError, ContentError) as exc:
         print(f"candor: error: {exc}", file=sys.stderr)
+        if getattr(exc, "detail", ""):
+            print(f"  detail: {exc.detail}", file=sys.stderr)  # type: ignore[union-attr]
         return 2
     except BrokenPipeError:
         raise

@@ -9,9 +9,10 @@
    line's :mod:`candor.yaml_answers`, under the same limits), because the engine is stdlib-only. Where no
    YAML parser is given (the browser), YAML is refused with a message that says what to do instead.
 
-The answers schema, the questionnaire and migrations come after (:mod:`candor.intake`). Messages show at
-most a few dozen characters of what was read (:func:`candor.schema_check.shorten`), so a huge value cannot
-make a huge message.
+The answers schema, the questionnaire and migrations come after (:mod:`candor.intake`). Messages are plain;
+the technical part (the place in the file, the parser's words) is the error's ``detail``. Both show at most
+a few dozen characters of what was read (:func:`candor.schema_check.shorten`), so a huge value cannot make a
+huge message.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .answers import AnswersError
-from .schema_check import shorten
+from .schema_check import clip, shorten
 
 # Every limit on input from outside, in one place. They protect the reader, not a policy about answers.
 MAX_ANSWERS_BYTES = 256 * 1024  # an answers file of the largest check is a few kilobytes
@@ -33,6 +34,10 @@ MAX_JSON_DEPTH = 32
 MAX_YAML_ALIASES = 100  # YAML "*name" references; answers files written by hand need none
 MAX_YAML_NODES = 20_000  # values in a YAML file once every alias is expanded; the largest check needs under 1,000
 
+DAMAGED = (
+    "This is not a Candor answers file: its text is damaged or incomplete (perhaps cut short, or changed by hand). "
+    "Use a file exported from Candor, or correct this one."
+)
 BOM = "\ufeff"
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 _YAML_KEY_LINE = re.compile(r"^\s*[\w-]+\s*:(\s|$)", re.MULTILINE)
@@ -51,9 +56,9 @@ def _not_utf8(raw: bytes, exc: UnicodeDecodeError, what: str) -> AnswersError:
     line = raw.count(b"\n", 0, exc.start) + 1
     column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
     return AnswersError(
-        f"The {what} is not UTF-8 text: the byte 0x{raw[exc.start]:02X} at line {line}, column {column} "
-        "is not a UTF-8 character. Save the file as UTF-8 (most editors offer it under “Save as” or "
-        "“Encoding”) and try again. Nothing was read from it.", ""
+        f"The {what} is not saved as UTF-8 text, so it cannot be read. Save it as UTF-8 (most editors offer it "
+        "under “Save as” or “Encoding”) and try again.", "",
+        detail=f"The byte 0x{raw[exc.start]:02X} at line {line}, column {column} is not UTF-8.",
     )
 
 
@@ -71,8 +76,8 @@ def decode_text(raw: bytes | str, *, limit: int = MAX_ANSWERS_BYTES, what: str =
             raw = raw.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise AnswersError(
-                f"The {what} holds U+{ord(raw[exc.start]):04X}, half of a character pair, which is not text. "
-                "Nothing was read from it.", ""
+                f"The {what} holds a broken character, so it cannot be read. Nothing was read from it.", "",
+                detail=f"U+{ord(raw[exc.start]):04X} is half of a character pair, which no UTF-8 text can hold.",
             ) from None
     if len(raw) > limit:
         raise _too_large(limit, what)
@@ -105,8 +110,8 @@ def check_json_depth(text: str) -> None:
     """Raise :class:`AnswersError` when ``text`` nests deeper than :data:`MAX_JSON_DEPTH`."""
     if json_depth(text) > MAX_JSON_DEPTH:
         raise AnswersError(
-            f"This is not a Candor answers file: its brackets nest more than {MAX_JSON_DEPTH} levels deep "
-            "(an answers file nests 3). Nothing was read from it.", ""
+            "This is not a Candor answers file: it is built far more deeply than one. Nothing was read from it.", "",
+            detail=f"Its brackets nest more than {MAX_JSON_DEPTH} levels deep; an answers file nests 3.",
         )
 
 
@@ -123,7 +128,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise AnswersError(f"The key {shorten(key)} appears twice in the same object; keep one.", "")
+            raise AnswersError(
+                f"The file gives “{clip(key)}” twice in the same place, so Candor cannot tell which one to use. "
+                "Keep one of them and try again.", "", detail=f"The key {shorten(key)} appears twice in the same object.",
+            )
         out[key] = value
     return out
 
@@ -137,7 +145,7 @@ def parse_json_text(text: str) -> Any:
         raise
     except json.JSONDecodeError as exc:
         what = re.sub(r"\s+at$", "", exc.msg)  # "Unterminated string starting at" is followed by the place
-        raise AnswersError(f"This is not valid JSON: {what} at line {exc.lineno}, column {exc.colno}.", "") from None
+        raise AnswersError(DAMAGED, "", detail=f"JSON: {what} at line {exc.lineno}, column {exc.colno}.") from None
     except (ValueError, RecursionError):  # a number with thousands of digits, or nesting past the check
         raise AnswersError("This is not a Candor answers file: it holds a number far too long to be one of its values.", "") from None
 
@@ -162,7 +170,7 @@ def read_data(raw: bytes | str, parse_yaml: YamlParser | None = None) -> Any:
                 raise json_error from None
         if not looks_like_json(text) and _YAML_KEY_LINE.search(text):
             raise AnswersError(
-                "This looks like a YAML answers file; here only JSON is read, like the file “Export” makes. "
-                "The candor command line reads YAML too.", ""
+                "This looks like a YAML answers file, and this page reads only JSON files like the ones “Export "
+                "answers” makes. The candor command line reads YAML too.", ""
             ) from None
         raise

@@ -14,7 +14,7 @@ from .answers import AnswersError, Envelope, check_answers, parse_envelope
 from .decode import YamlParser, read_data
 from .migrate import migrate
 from .questionnaire import Questionnaire
-from .schema_check import shorten
+from .schema_check import clip, shorten
 from .visibility import visible_questions
 
 
@@ -23,12 +23,14 @@ def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tu
     env = parse_envelope(data, schema)
     if env.questionnaire != q.id:
         raise AnswersError(
-            f"questionnaire: these answers are for {shorten(env.questionnaire)}, not for {q.id!r}.", "questionnaire"
+            f"These answers are for another check (“{clip(env.questionnaire)}”), not this one. Open them on that "
+            "check's page.", "questionnaire", detail=f"questionnaire: {shorten(env.questionnaire)}, expected {q.id!r}.",
         )
     if env.version > q.version:
         raise AnswersError(
-            f"version: these answers were made with version {env.version} of {q.id!r}, newer than version {q.version}, "
-            "the one this copy of Candor has. Open them with the Candor they were made with, or a newer one.", "version"
+            f"These answers were made with version {env.version} of this check, newer than version {q.version} on this "
+            "site, so they cannot be read here. Open them with the copy of Candor they were made with, or a newer one.",
+            "version", detail=f"version: {env.version}, newer than {q.version}.",
         )
     answers, notes = migrate(env.answers, env.version, q.version, q.migrations, {x.id: x.text for x in q.questions})
     clean = check_answers(q, answers)

@@ -17,7 +17,7 @@ from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .answers import AnswersError
-from .decode import MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
+from .decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
 from .schema_check import clip, shorten
 
 _MERGE = "tag:yaml.org,2002:merge"
@@ -29,7 +29,10 @@ def _at(mark: Any) -> str:
 
 
 def _refuse(mark: Any, why: str) -> AnswersError:
-    return AnswersError(f"This is not a Candor answers file: at {_at(mark)}, {why}. Nothing was read from it.", "")
+    return AnswersError(
+        "This is not a Candor answers file: it is built far more deeply or repeats far more than one. "
+        "Nothing was read from it.", "", detail=f"At {_at(mark)}, {why}.",
+    )
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -83,8 +86,12 @@ class _BoundedLoader(yaml.SafeLoader):
                 continue
             key = self.construct_object(key_node)
             if key in first:
-                raise _refuse(key_node.start_mark, f"the key {shorten(key)} appears twice in the same mapping "
-                              f"(first at {_at(first[key])}); keep one")
+                raise AnswersError(
+                    f"The file gives “{clip(str(key))}” twice in the same place, so Candor cannot tell which one to "
+                    "use. Keep one of them and try again.", "",
+                    detail=f"At {_at(key_node.start_mark)}, the key {shorten(key)} appears twice in the same mapping "
+                    f"(first at {_at(first[key])}).",
+                )
             first[key] = key_node.start_mark
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
@@ -92,12 +99,19 @@ class _BoundedLoader(yaml.SafeLoader):
 _BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
-def _problem(exc: yaml.MarkedYAMLError) -> str:
+TAGGED = (
+    "This is not a Candor answers file: it holds a kind of value an answers file never has (an answers file holds "
+    "only text, lists and named parts). Nothing was read from it."
+)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """The plain message and the parser's words (the detail) for YAML that cannot be read."""
     problem = exc.problem or exc.context or "it cannot be read"
     if problem.startswith("could not determine a constructor for the tag"):
         tag = problem.removeprefix("could not determine a constructor for the tag").strip()
-        return f"the tag {shorten(tag.strip(chr(39)))} is not allowed (an answers file holds only text, lists and mappings)"
-    return clip(problem, _PROBLEM_CHARACTERS)
+        return TAGGED, f"the tag {shorten(tag.strip(chr(39)))} is not allowed"
+    return DAMAGED, clip(problem, _PROBLEM_CHARACTERS)
 
 
 def parse_answers_yaml(text: str) -> Any:
@@ -107,8 +121,9 @@ def parse_answers_yaml(text: str) -> Any:
     except AnswersError:  # a limit or a duplicate key, refused while reading (also a ValueError)
         raise
     except yaml.MarkedYAMLError as exc:
-        raise AnswersError(f"This is not valid YAML: {_problem(exc)} at {_at(exc.problem_mark)}.", "") from None
+        message, problem = _problem(exc)
+        raise AnswersError(message, "", detail=f"YAML: {problem} at {_at(exc.problem_mark)}.") from None
     except yaml.YAMLError as exc:
-        raise AnswersError(f"This is not valid YAML: {clip(str(exc), _PROBLEM_CHARACTERS)}", "") from None
+        raise AnswersError(DAMAGED, "", detail=f"YAML: {clip(str(exc), _PROBLEM_CHARACTERS)}") from None
     except ValueError:  # a number with thousands of digits
         raise AnswersError("This is not a Candor answers file: it holds a number far too long to be one of its values.", "") from None
