@@ -69,7 +69,7 @@ def test_an_import_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(pa
     wait_ready(page)
     import_text(page, tmp_path, DEEP)
     expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("nest more than")
-    expect(page.locator(f"{CHECK} [data-candor-notice]")).to_contain_text("Nothing was changed")
+    expect(page.locator(f"{CHECK} [data-candor-notice]")).to_contain_text("Nothing on this page was changed.")
     still_scores(page)
 
 

@@ -88,11 +88,11 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {', "This is not valid JSON"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {', "its text is damaged or incomplete"),
         ('{"hello": "world"}', "This is not a Candor answers file"),
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "unknown question id 'shoe-size'"),
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "'maybe' is not an option"),
-        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2, the one this copy of Candor has"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "a question this check does not have"),
+        ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "is not one of its choices"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2 on this site"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
         ("questionnaire: disclosure\nversion: 2\nanswers:\n  made: [copy]\n", "This looks like a YAML answers file"),
@@ -116,7 +116,7 @@ def test_a_bad_import_says_what_is_wrong_and_changes_nothing(
         page.get_by_role("button", name="Import answers…").click()
     chooser.value.set_files(str(bad))
     expect(notice(page).get_by_role("alert")).to_contain_text(message)
-    expect(notice(page)).to_contain_text("Nothing was changed")
+    expect(notice(page)).to_contain_text("Your answers on this page are unchanged.")
     expect(page.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
     assert page.evaluate("window.pwned") is None
     assert page.locator(f"{WIDGET} [data-candor-notice] img").count() == 0
@@ -136,11 +136,11 @@ def test_a_huge_file_is_refused_without_reading_it(page: Page, site_url: str, tm
 def test_a_tampered_share_link_is_refused(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # truncated
     wait_ready(page)
-    expect(notice(page)).to_contain_text("Nothing was changed")
+    expect(notice(page)).to_contain_text("Nothing on this page was changed.")
     page.goto(site_url + PAGE + "#candor-share=c1." + "A" * 20000)
     page.reload()
     wait_ready(page)
-    expect(notice(page)).to_contain_text("too long")
+    expect(notice(page)).to_contain_text("far longer than a Candor link can be")
 
 
 def test_damaged_saved_answers_are_recovered_with_a_notice(page: Page, site_url: str) -> None:

@@ -151,7 +151,7 @@ def test_space_after_the_share_prompt_appears_replaces_nothing(page: Page, site_
     page.reload()
     prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
     expect(prompt).to_be_visible(timeout=READY_TIMEOUT)
-    expect(prompt).to_contain_text("Replace your answer on this check with the 2 in the shared answers? 1 of yours differs")
+    expect(prompt).to_contain_text("Replace your answer on this check with the 2 from the share link? 1 of yours differs")
     expect(prompt.get_by_role("button", name="Keep my answers")).to_be_focused()
     for _ in range(3):  # a reader paging down with Space
         page.keyboard.press(" ")

@@ -60,10 +60,10 @@ export function wireAside(widget, panel, { store, id, what, current, say }) {
   return render;
 }
 
-/** A panel for the kept sets, made at the top of the widget (after its status line). */
+/** A panel for the kept sets, made at the top of the widget (just before its form, after any messages). */
 export function asidePanel(widget) {
   const panel = el("div", { class: "candor-aside", "data-candor-aside": "", "aria-live": "polite" });
   panel.hidden = true;
-  widget.querySelector('[role="status"]').after(panel);
+  widget.querySelector("form").before(panel);
   return panel;
 }

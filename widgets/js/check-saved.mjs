@@ -52,7 +52,7 @@ export async function bringForward({ store, check, version, form, engine, prompt
   if (!reply.ok) {
     if (engine.state.failed) return; // still waiting: tried again on the next visit
     store.updateAside(text, { state: "kept" });
-    say(`Your answers saved earlier in this browser could not be brought up to version ${version} of this check: ${reply.error.message} They are kept aside, unchanged: export them to keep a copy, or discard them.`, "warn");
+    say(`Your answers saved earlier in this browser could not be brought up to version ${version} of this check. ${reply.error.message} They are kept aside, unchanged: export them to keep a copy, or discard them.`, "warn", reply.error.detail);
     return;
   }
   const saved = reply.result.envelope.answers;

@@ -21,8 +21,8 @@ function statusText(state) {
 
 // Where outside answers come from, as the messages name them.
 const SOURCES = {
-  share: { the: "the shared answers", The: "The shared answers", were: "were", use: "Use the shared answers" },
-  file: { the: "the imported file", The: "The imported file", were: "was", use: "Use the imported answers" },
+  share: () => ({ the: "the shared answers", from: "the share link", loaded: "Loaded the shared answers.", failed: "The answers in this share link could not be used.", use: "Use the shared answers" }),
+  file: (name) => ({ the: `the answers in “${name}”`, from: `the file “${name}”`, loaded: `Loaded the imported file “${name}”.`, failed: `The file “${name}” could not be used.`, use: "Use the imported answers" }),
 };
 
 export function wireCheck(widget, engine) {
@@ -97,16 +97,18 @@ export function wireCheck(widget, engine) {
     if (live) update(answers);
   });
 
+  /** What was kept when outside answers are refused, in words. */
+  const unchanged = () => (Object.keys(readAnswers(form)).length ? "Your answers on this page are unchanged." : "Nothing on this page was changed.");
+
   /** Validate answers text with the engine, then (after asking, if the user has answers) replace the form's. */
-  async function bringIn(text, kind) {
-    const source = SOURCES[kind];
+  async function bringIn(text, source) {
     if (engine.state.failed) {
-      say(`${source.The} cannot be checked because the checker is not running. Nothing was changed.`, "error");
+      say(`${source.failed} The checker is not running, so they cannot be checked. ${unchanged()} Reload the page to start the checker again.`, "error");
       return;
     }
     const reply = await engine.call({ op: "read", check, text });
     if (!reply.ok) {
-      say(`${source.The} ${source.were} not used: ${reply.error.message} Nothing was changed.`, "error");
+      say(`${source.failed} ${reply.error.message} ${unchanged()}`, "error", reply.error.detail);
       return;
     }
     const current = readAnswers(form);
@@ -116,12 +118,12 @@ export function wireCheck(widget, engine) {
       const differ = ids.filter((id) => !(id in incoming) || !sameAnswer(current[id], incoming[id])).length;
       const choice = await ask(
         prompt,
-        `Replace your ${ids.length === 1 ? "answer" : `${ids.length} answers`} on this check with the ${Object.keys(incoming).length} in ${source.the}? ` +
+        `Replace your ${ids.length === 1 ? "answer" : `${ids.length} answers`} on this check with the ${Object.keys(incoming).length} from ${source.from}? ` +
           `${differ} of yours ${differ === 1 ? "differs" : "differ"} from them and would be lost unless you export yours first.`,
         [{ id: "keep", label: "Keep my answers" }, { id: "use", label: source.use }],
       );
       if (choice !== "use") {
-        say(`Kept your answers; ${source.the} ${source.were} not used.`);
+        say(`Kept your answers; ${source.the} were not used.`);
         return;
       }
     }
@@ -129,7 +131,7 @@ export function wireCheck(widget, engine) {
     const answers = readAnswers(form);
     persist(answers);
     await update(answers);
-    say([`Loaded ${source.the}.`, ...reply.result.notes].join(" "));
+    say([source.loaded, ...reply.result.notes].join(" "), "info", "", { reveal: true });
   }
 
   const actions = {
@@ -144,7 +146,7 @@ export function wireCheck(widget, engine) {
     },
     async report() {
       const reply = await engine.call({ op: "report", check, answers: readAnswers(form), date: keep.today(), base_url: SITE_ROOT.href });
-      if (!reply.ok) return say(`The report could not be made: ${reply.error.message}`, "error");
+      if (!reply.ok) return say(`The report could not be made. ${reply.error.message} Your answers are unchanged.`, "error", reply.error.detail);
       keep.download(`candor-${check}-report-${keep.today()}.md`, reply.result, "text/markdown");
       say("Downloaded the report (Markdown).");
     },
@@ -175,8 +177,8 @@ export function wireCheck(widget, engine) {
     if (!file) return;
     // The engine's own limit, rendered into the widget at build time: a huge file is refused before it is read.
     const read = await keep.readTextFile(file, Number(widget.dataset.candorMaxBytes));
-    if (read.error) say(read.error, "error");
-    else await bringIn(read.text, "file");
+    if (read.error) say(`${read.error} ${unchanged()}`, "error");
+    else await bringIn(read.text, SOURCES.file(file.name));
   };
   fileInput.addEventListener("change", () => readFile(fileInput.files[0]));
   widget.addEventListener("dragover", (event) => event.preventDefault());
@@ -185,6 +187,13 @@ export function wireCheck(widget, engine) {
     readFile(event.dataTransfer.files[0]);
   });
   widget.querySelector(".candor-keep").hidden = false;
+
+  // A share link is read at once: a damaged one is said straight away, in view, not once the checker has started.
+  const shared = keep.sharedFromLocation();
+  if (shared?.error) {
+    keep.dropShareFragment();
+    say(`${shared.error} ${unchanged()}`, "error", shared.detail);
+  }
 
   watchOtherTabs({ widget, store, form, prompt, say, persist, update, pause: (on) => (paused = on) });
 
@@ -199,17 +208,14 @@ export function wireCheck(widget, engine) {
         await bringForward({ store, check, version, form, engine, prompt, say, persist, update }, text);
         renderAside();
       }
-      const shared = keep.sharedFromLocation();
-      if (shared) {
+      if (shared?.text !== undefined) {
         keep.dropShareFragment();
-        if (shared.error) say(`${shared.error} Nothing was changed.`, "error");
-        else await bringIn(shared.text, "share");
+        await bringIn(shared.text, SOURCES.share());
       }
     })
     .catch((error) => {
       if (!engine.state.failed) engine.fail(String(error.message || error));
       stop();
-      const shared = keep.sharedFromLocation();
-      if (shared && !shared.framed) say("This link holds shared answers, but they cannot be checked because the checker could not start. Nothing was changed.", "error");
+      if (shared?.text !== undefined) say(`This link holds shared answers, but they cannot be checked because the checker could not start. ${unchanged()} Reload the page to try again.`, "error");
     });
 }

@@ -27,12 +27,12 @@ export const today = () => new Date().toISOString().slice(0, 10);
  */
 export async function readTextFile(file, maxBytes) {
   if (file.size > maxBytes) {
-    return { error: `The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${maxBytes / 1024} KB. Nothing was changed.` };
+    return { error: `The file “${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; a Candor answers file is at most ${maxBytes / 1024} KB, so it was not read.` };
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()) };
   } catch {
-    return { error: `The file “${file.name}” is not UTF-8 text, so it is not a Candor answers file (those are JSON or YAML files saved as UTF-8). Nothing was changed.` };
+    return { error: `The file “${file.name}” is not UTF-8 text, so it is not a Candor answers file (those are JSON or YAML files saved as UTF-8).` };
   }
 }
 
@@ -69,19 +69,29 @@ export async function offerShareLink(widget, url) {
   }
 }
 
-/** The JSON text carried by the current URL's share fragment: {text} | {error} | null when there is none. */
+/** Whether the current URL carries answers in a share fragment. */
+export const hasShareFragment = () => location.hash.startsWith(SHARE_PREFIX);
+
+/**
+ * The JSON text carried by the current URL's share fragment: {text} | {error, detail} | null when there is
+ * none. An error says what happened and what to do; `detail` is the technical part, shown on demand.
+ */
 export function sharedFromLocation() {
   const hash = location.hash;
-  if (!hash.startsWith(SHARE_PREFIX)) return null;
+  if (!hasShareFragment()) return null;
   // Inside a frame, another page chose this link and can steer the reader's clicks: never apply it there.
   if (window.top !== window) return { framed: true, error: "This page is shown inside another page, so the answers in its link were not used. Open the link in a tab of its own to see them." };
-  if (hash.length > MAX_FRAGMENT) return { error: `The share link is too long (${hash.length} characters); it cannot be a Candor link.` };
+  if (hash.length > MAX_FRAGMENT) {
+    return { error: "This share link is far longer than a Candor link can be, so its answers were not used. Ask the sender for the link again.", detail: `The link's fragment has ${hash.length} characters; at most ${MAX_FRAGMENT} are read.` };
+  }
   const data = hash.slice(SHARE_PREFIX.length);
-  if (!data.startsWith(SHARE_VERSION)) return { error: "The share link is in a format this version of Candor does not know." };
+  if (!data.startsWith(SHARE_VERSION)) {
+    return { error: "This share link was made in a form this copy of Candor does not know, so its answers were not used. Ask the sender to copy the link again from this site.", detail: "The fragment does not start with a known format." };
+  }
   try {
     return { text: fromBase64Url(data.slice(SHARE_VERSION.length)) };
   } catch (error) {
-    return { error: `The share link is damaged or incomplete (${error.message || "it could not be decoded"}). Ask for it again.` };
+    return { error: "This share link is damaged or incomplete (perhaps cut short when it was copied), so its answers were not used. Ask the sender for the link again.", detail: String(error.message || error) };
   }
 }
 

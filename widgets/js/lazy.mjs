@@ -1,6 +1,7 @@
 // Lazy start: on guidance pages a widget is embedded with data-candor-lazy, and the engine (13 MB the first
 // time) starts only when the reader starts using it, or straight away if this browser already holds data for it.
 import { markDeferred, savesData } from "./connection.mjs";
+import { hasShareFragment } from "./keep.mjs";
 
 const FIRST_USE = ["focusin", "pointerdown", "keydown"];
 
@@ -22,11 +23,12 @@ function holdsData(widget) {
   }
 }
 
-/** Start a widget now, or on first use when it is lazy (or the reader saves data) and holds nothing saved. */
+/** Start a widget now, or on first use when it is lazy (or the reader saves data), holds nothing saved and
+ *  the page was not opened from a share link (whose answers or message must show at once). */
 export function whenUsed(widget, start) {
   // A reader saving data gets the same on the check pages (connection.mjs); saved answers still start it at once.
   const economical = !("candorLazy" in widget.dataset) && savesData();
-  if (!("candorLazy" in widget.dataset || economical) || holdsData(widget)) return start();
+  if (!("candorLazy" in widget.dataset || economical) || holdsData(widget) || hasShareFragment()) return start();
   if (economical) markDeferred(widget);
   onFirstUse(widget, start);
 }

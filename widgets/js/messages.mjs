@@ -1,18 +1,33 @@
-// A widget's messages: one notice area (data-candor-notice, a polite live region), one message at a time,
-// always as text, never as markup (a message may quote what a reader supplied).
+// A widget's messages: one notice area at the top of the widget (data-candor-notice, a polite live region),
+// one message at a time, always as text, never as markup (a message may quote what a reader supplied), and
+// brought into view when it is out of sight.
 import { el } from "./dom.mjs";
+
+const GAP = 8; // pixels between the sticky header and what is brought into view
+
+/** Scroll so that `node` is in view below the page's sticky header (Material's .md-header), if it is not. */
+export function reveal(node) {
+  const header = document.querySelector(".md-header");
+  const top = (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0) + GAP;
+  const box = node.getBoundingClientRect();
+  if (box.top >= top && box.bottom <= window.innerHeight) return;
+  window.scrollBy(0, box.top - top);
+}
 
 /**
  * say(text, tone, detail) for `widget`: tone is "info", "warn" or "error" (an error is also an alert);
- * `detail`, when given, is technical text shown only on demand. An empty text clears the area.
+ * `detail`, when given, is the technical part, shown on demand. An empty text clears the area. A warning or
+ * an error is brought into view; so is any message when `{ reveal: true }` is passed as the fourth argument.
  */
 export function messenger(widget) {
   const notice = widget.querySelector("[data-candor-notice]");
-  return (text, tone = "info", detail = "") => {
+  return (text, tone = "info", detail = "", { reveal: show = tone !== "info" } = {}) => {
     notice.replaceChildren();
     if (!text) return;
     const attrs = { class: `candor-message candor-message--${tone}` };
     if (tone === "error") attrs.role = "alert";
-    notice.append(el("p", attrs, text));
+    const more = detail ? el("details", { class: "candor-message-detail" }, el("summary", {}, "Technical detail"), el("code", {}, detail)) : null;
+    notice.append(el("div", attrs, el("p", {}, text), more));
+    if (show) reveal(notice);
   };
 }

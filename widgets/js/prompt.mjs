@@ -4,6 +4,7 @@
 // ignored and the other choices are disabled, so a key press or click already on its way does not answer a
 // question the reader has not seen.
 import { el } from "./dom.mjs";
+import { reveal } from "./messages.mjs";
 
 export const GUARD_MS = 700;
 let asked = 0;
@@ -53,7 +54,7 @@ export function ask(prompt, text, choices) {
     prompt.replaceChildren(el("p", { id: textId, "data-candor-prompt-text": "" }, text), el("div", { class: "candor-prompt-choices" }, ...buttons));
     for (const type of ["keydown", "keyup"]) prompt.addEventListener(type, guardKeys, true);
     prompt.hidden = false;
-    prompt.scrollIntoView({ block: "center" });
+    reveal(prompt); // below Material's sticky header, never under it
     buttons[0].focus({ preventScroll: true });
   });
 }

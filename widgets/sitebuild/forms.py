@@ -102,8 +102,6 @@ def _toolbar(fid: str) -> str:
         f'<input type="file" id="{fid}-file" accept="application/json,.json" hidden data-candor-file>',
         f'<div class="candor-share" data-candor-share hidden><label for="{fid}-share-url">Share link (the answers are in the '
         f'link itself and never reach a server)</label><input type="text" id="{fid}-share-url" readonly data-candor-share-url></div>',
-        '<div class="candor-prompt" data-candor-prompt hidden role="group"></div>',
-        f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
         "</div>",
     ]
     return "\n".join(out)
@@ -119,6 +117,9 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
         "This check runs Python in your browser. Your answers never leave this device.</div>",
+        # Messages and questions to the reader sit at the top of the check, where the page brings them into view.
+        f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
+        '<div class="candor-prompt" data-candor-prompt hidden role="group"></div>',
         f'<form class="candor-form" id="{fid}-form" aria-describedby="{fid}-status" novalidate>',
         f'<p class="candor-progress" id="{fid}-progress" data-candor-progress>'
         f"{len(q.questions)} questions</p>",
