@@ -75,7 +75,7 @@ export function wireCheck(widget, engine) {
     if (mine !== latest || !widget.isConnected) return; // a newer change superseded this one
     result.hidden = false;
     if (!reply.ok) {
-      renderMessage(body, `The answers could not be scored: ${reply.error.message}`, "error");
+      renderMessage(body, `The answers could not be scored. ${reply.error.message}`, "error");
       return;
     }
     const r = reply.result;

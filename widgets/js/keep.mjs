@@ -63,9 +63,9 @@ export async function offerShareLink(widget, url) {
   field.select();
   try {
     await navigator.clipboard.writeText(url);
-    return "The share link is copied. Anyone who opens it sees these answers; they stay in the link, never on a server.";
+    return "The share link is copied (it is also in the box by the “Copy share link” button). Anyone who opens it sees these answers; they stay in the link, never on a server.";
   } catch {
-    return "Copy the share link from the box above. Anyone who opens it sees these answers.";
+    return "Copy the share link from the box by the “Copy share link” button. Anyone who opens it sees these answers.";
   }
 }
 
