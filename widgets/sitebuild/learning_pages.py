@@ -14,9 +14,12 @@ Shortcodes (``<!-- candor:NAME ARG -->``, wired in :mod:`sitebuild.onboarding`):
 from __future__ import annotations
 
 from candor.catalog import Catalog, PracticeLink, Theme, page_url
+from candor.learning import LEARN, Learning, Module, TryIt
 
-from .learning import LEARN, Learning, Module, TryIt
 from .markup import esc, md_rel, rel
+from .reading_time import ModuleTimes
+
+STORAGE_KEY = "candor:learning:v1"  # the one localStorage key quiz.mjs uses (documented on the progress page)
 
 # --- page renderers -----------------------------------------------------------------------------------
 
@@ -26,7 +29,7 @@ def _md(text: str) -> str:
 
 
 def _theme(catalog: Catalog, theme_id: str) -> Theme:
-    return next(t for t in catalog.themes if t.id == theme_id)
+    return catalog.theme(theme_id)
 
 
 def _practice_md(catalog: Catalog, src: str, pid: str) -> str:
@@ -48,10 +51,10 @@ def _duration(minutes: int) -> str:
     return text + (f" {rest} minutes" if rest else "")
 
 
-def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> str:
+def learning_path_markdown(learning: Learning, times: ModuleTimes, catalog: Catalog, src: str) -> str:
     n = len(learning.modules)
     out = [
-        f"{n} modules, about {_duration(learning.minutes)} in all, including the knowledge checks. "
+        f"{n} modules, about {_duration(times.total)} in all, including the knowledge checks. "
         "Take them in order, or start with the one closest to the work in front of you.",
         "",
         f"*Times are worked out from the text itself: reading the module's guidance pages at "
@@ -66,7 +69,7 @@ def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> st
         themes = ", ".join(_md(_theme(catalog, t).title) for t in m.themes)
         quiz_len = len(learning.quizzes[m.quiz].questions)
         out.append(
-            f"| {m.number}. [{_md(m.title)}]({page}) | {themes} | {m.minutes} min | "
+            f"| {m.number}. [{_md(m.title)}]({page}) | {themes} | {times.minutes[m.id]} min | "
             f"[{quiz_len} scenarios]({page}#knowledge-check) |"
         )
     out.append("")
@@ -75,7 +78,7 @@ def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> st
         out += [
             f"## {m.number}. {_md(m.title)} {{ #module-{m.id} }}",
             "",
-            f"*About {m.minutes} minutes, including a knowledge check of {len(learning.quizzes[m.quiz].questions)} scenarios.*",
+            f"*About {times.minutes[m.id]} minutes, including a knowledge check of {len(learning.quizzes[m.quiz].questions)} scenarios.*",
             "",
             _md(m.summary),
             "",
@@ -99,9 +102,9 @@ def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> st
     return "\n".join(out)
 
 
-def module_markdown(learning: Learning, m: Module, catalog: Catalog, src: str) -> str:
+def module_markdown(learning: Learning, times: ModuleTimes, m: Module, catalog: Catalog, src: str) -> str:
     out = [
-        f"*Module {m.number} of {len(learning.modules)} · about {m.minutes} minutes · "
+        f"*Module {m.number} of {len(learning.modules)} · about {times.minutes[m.id]} minutes · "
         f"[all modules]({md_rel(src, f'{LEARN}/index.md')})*",
         "",
         "## What you will learn",
