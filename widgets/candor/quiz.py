@@ -136,6 +136,24 @@ def _summary(correct: int, total: int, answered: int) -> str:
     return text + "."
 
 
+def _question_result(quiz: Quiz, q: QuizQuestion, answer: str | None) -> QuestionResult:
+    best = q.best
+    chosen = q.option(answer) if answer is not None else None
+    return QuestionResult(
+        question=q.id,
+        answered=chosen is not None,
+        chosen=chosen.id if chosen else None,
+        chosen_label=chosen.label if chosen else None,
+        correct=chosen is not None and chosen.best,
+        best=best.id,
+        best_label=best.label,
+        chosen_explanation=chosen.explanation if chosen else None,
+        best_explanation=best.explanation,
+        chosen_practice=quiz.links[chosen.practice] if chosen else None,
+        practice=quiz.links[best.practice],
+    )
+
+
 def score_quiz(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
     """Score ``answers`` (question id -> option id; unanswered questions are simply left out)."""
     if not isinstance(answers, Mapping):
@@ -148,25 +166,7 @@ def score_quiz(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
         if not isinstance(option_id, str) or question.option(option_id) is None:
             choices = ", ".join(o.id for o in question.options)
             raise QuizError(quiz.id, f"{option_id!r} is not one of its options ({choices})", question_id)
-    results: list[QuestionResult] = []
-    for q in quiz.questions:
-        best = q.best
-        chosen = q.option(answers[q.id]) if q.id in answers else None
-        results.append(
-            QuestionResult(
-                question=q.id,
-                answered=chosen is not None,
-                chosen=chosen.id if chosen else None,
-                chosen_label=chosen.label if chosen else None,
-                correct=chosen is not None and chosen.best,
-                best=best.id,
-                best_label=best.label,
-                chosen_explanation=chosen.explanation if chosen else None,
-                best_explanation=best.explanation,
-                chosen_practice=quiz.links[chosen.practice] if chosen else None,
-                practice=quiz.links[best.practice],
-            )
-        )
+    results = [_question_result(quiz, q, answers.get(q.id)) for q in quiz.questions]
     correct = sum(1 for r in results if r.correct)
     answered = sum(1 for r in results if r.answered)
     total = len(results)

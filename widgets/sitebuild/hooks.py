@@ -127,7 +127,8 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
     return kit.add_to_nav(nav, files, config, state.catalog)
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
+    """The shortcode renderers for a page, each a call into this package with the compiled catalogue."""
     cat, url, src = state.catalog, page.url, page.file.src_uri
 
     def check(arg: str | None) -> Any:
@@ -162,13 +163,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
         "kit": lambda _: kit.index_markdown(cat, src),
+        **onboarding.renderers(cat, state.times, src, url),
     }
+    return renderers
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        renderers.update(onboarding.renderers(cat, state.times, src, url))
-        expanded = shortcodes.expand(markdown, renderers, page.file.src_uri)
+        expanded = shortcodes.expand(markdown, _renderers(page), page.file.src_uri)
     except (shortcodes.ShortcodeError, ContentError) as exc:
         raise PluginError(str(exc)) from None
-    return expanded + guidance.abbreviations(cat)
+    return expanded + guidance.abbreviations(state.catalog)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -89,6 +89,23 @@ def _actions(t: Template, page: str, text_id: str) -> str:
     )
 
 
+def _template_body(t: Template, catalog: Catalog, src: str, source: str) -> list[str]:
+    """The template itself: a CSV's columns and file, or a text template rendered with its plain-text source."""
+    if t.format == "csv":
+        return ['<div class="candor-kit-columns" markdown>', "", _columns(t, catalog), "", "</div>", "",
+                f"The file (a header and {len(t.rows)} example rows):", "", source, ""]
+    return [
+        '<div class="candor-kit-template" markdown>',
+        "",
+        _demote(_page_refs(t.body or "", catalog, src)),
+        "",
+        "</div>",
+        "",
+        f'<details class="candor-kit-source"><summary>The same template as plain Markdown text</summary>{source}</details>',
+        "",
+    ]
+
+
 def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
     src = t.page
     text_id = f"candor-kit-text-{t.id}"
@@ -117,20 +134,7 @@ def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
         "## The template",
         "",
     ]
-    if t.format == "csv":
-        parts += ['<div class="candor-kit-columns" markdown>', "", _columns(t, catalog), "", "</div>", ""]
-        parts += [f"The file (a header and {len(t.rows)} example rows):", "", source, ""]
-    else:
-        parts += [
-            '<div class="candor-kit-template" markdown>',
-            "",
-            _demote(_page_refs(t.body or "", catalog, src)),
-            "",
-            "</div>",
-            "",
-            f'<details class="candor-kit-source"><summary>The same template as plain Markdown text</summary>{source}</details>',
-            "",
-        ]
+    parts += _template_body(t, catalog, src, source)
     if t.notes:
         parts += ["## How to fill it in", "", _page_refs(t.notes, catalog, src), ""]
     parts.append(f"[All templates in the kit]({md_rel(src, INDEX)})")
