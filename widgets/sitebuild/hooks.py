@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
@@ -124,7 +125,22 @@ def _site_url(config: Any) -> str:
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    return kit.add_to_nav(nav, files, config, state.catalog)
+    """List the kit's generated template pages under the section whose index is the kit's index page."""
+    index = next((p for p in nav.pages if p.file.src_uri == kit.INDEX), None)
+    if index is None or index.parent is None:
+        return nav
+    section = index.parent
+    added = []
+    for t in state.catalog.templates.values():
+        page = Page(t.title, files.get_file_from_path(t.page), config)
+        page.parent = section
+        section.children.append(page)
+        added.append(page)
+    at = nav.pages.index(index) + 1
+    nav.pages[at:at] = added
+    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+        before.next_page, after.previous_page = after, before
+    return nav
 
 
 def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:

@@ -7,7 +7,6 @@ each template helps meet, and the Markdown and CSV downloads are the exact text 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from candor.catalog import Catalog, page_url
 from candor.kit import Template, expand_refs, template_text
@@ -158,25 +157,3 @@ def index_markdown(catalog: Catalog, src: str) -> str:
         meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
         items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({FORMAT_LABEL[t.format]}). {t.summary} Helps you meet {meets}.")
     return "\n".join(items) + "\n"
-
-
-def add_to_nav(nav: Any, files: Any, config: Any, catalog: Catalog) -> Any:
-    """List the generated template pages under the section whose index is kit/index.md."""
-    from mkdocs.structure.pages import Page
-
-    index = next((p for p in nav.pages if p.file.src_uri == INDEX), None)
-    if index is None or index.parent is None:
-        return nav
-    section = index.parent
-    added = []
-    for t in catalog.templates.values():
-        file = files.get_file_from_path(t.page)
-        page = Page(t.title, file, config)
-        page.parent = section
-        section.children.append(page)
-        added.append(page)
-    at = nav.pages.index(index) + 1
-    nav.pages[at:at] = added
-    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
-        before.next_page, after.previous_page = after, before
-    return nav
