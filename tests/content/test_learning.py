@@ -14,17 +14,19 @@ from typing import Any
 import pytest
 import yaml
 from candor import bridge
-from candor.bundle import LoadedCheck
-from candor.catalog import Catalog
+from candor.bundle import LoadedCheck, browser_bundles
+from candor.catalog import Catalog, ContentError
+from candor.content_files import read_catalog
 from candor.evaluate import evaluate
 from candor.intake import read_envelope
+from candor.learning import count_words, module_minutes
 from candor.schema_check import validate
 
 from ..conftest import CONTENT, ROOT
 
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
-from sitebuild import checklist, facilitator, learning, learning_pages
+from sitebuild import checklist, facilitator, learning_pages, reading_time
 
 DOCS = ROOT / "docs"
 LEARN = DOCS / "learn"
@@ -74,8 +76,8 @@ class TestPublishedLearningPath:
         schema = json.loads((CONTENT / "schema/quiz.schema.json").read_text())
         for qid, quiz in quizzes.items():
             assert validate(quiz, schema) == [], qid
-        loaded = learning.read_learning(catalog, CONTENT)
-        assert [m.id for m in loaded.modules] == [m["id"] for m in path_data["modules"]]
+        assert catalog.learning is not None
+        assert [m.id for m in catalog.learning.modules] == [m["id"] for m in path_data["modules"]]
 
     def test_every_question_has_exactly_one_best_answer(self, quizzes: dict[str, Any]) -> None:
         for qid, quiz in quizzes.items():
@@ -171,13 +173,14 @@ class TestPublishedLearningPath:
             assert not pattern.search(path.read_text()), path
 
     def test_storage_key_is_documented_where_it_is_used(self) -> None:
-        assert learning.STORAGE_KEY not in (ROOT / "widgets/js/quiz.mjs").read_text()  # the build publishes it
-        assert f"`{learning.STORAGE_KEY}`" in (LEARN / "progress.md").read_text()
+        assert learning_pages.STORAGE_KEY not in (ROOT / "widgets/js/quiz.mjs").read_text()  # the build publishes it
+        assert f"`{learning_pages.STORAGE_KEY}`" in (LEARN / "progress.md").read_text()
 
 
 class TestGeneratedParts:
     def test_quiz_bundles_load_in_the_engine(self, catalog: Catalog, quizzes: dict[str, Any]) -> None:
-        bundles = learning.quiz_bundles(catalog, CONTENT)
+        bundles = {uri.removeprefix("quizzes/").removesuffix(".json"): b for uri, b in browser_bundles(catalog).items()
+                   if uri.startswith("quizzes/")}
         assert sorted(bundles) == sorted(quizzes)
         for qid, bundle in bundles.items():
             used = {o["practice"] for q in quizzes[qid]["questions"] for o in q["options"]}
@@ -190,15 +193,16 @@ class TestGeneratedParts:
 
     def test_the_checklist_has_one_line_for_every_must_practice(self, catalog: Catalog) -> None:
         musts = [p.id for p in catalog.practices.values() if p.level == "must" and not p.deprecated]
-        text = checklist.checklist_markdown(catalog, CONTENT, "https://example.org/")
-        html = checklist.checklist_html(catalog, CONTENT, "learn/checklist/")
+        text = checklist.checklist_markdown(catalog, "https://example.org/")
+        html = checklist.checklist_html(catalog, "learn/checklist/")
         linked = r"^- \[ \] \*\*\[([A-Z]{2}-\d{2})\]\(https://example.org/guidance/[a-z-]+/#\1\)\*\*"
         assert sorted(re.findall(linked, text, re.M)) == sorted(musts)
         assert sorted(re.findall(r'data-practice="([A-Z]{2}-\d{2})"', html)) == sorted(musts)
         assert "should" not in {catalog.practices[p].level for p in re.findall(r'data-practice="([^"]+)"', html)}
 
     def test_quiz_form_is_static_html_with_labels_and_prefixed_ids(self, catalog: Catalog) -> None:
-        loaded = learning.read_learning(catalog, CONTENT)
+        loaded = catalog.learning
+        assert loaded is not None
         for m in loaded.modules:
             html = learning_pages.quiz_html(loaded, m, f"learn/{m.id}/")
             ids = re.findall(r'\bid="([^"]+)"', html)
@@ -212,16 +216,19 @@ class TestGeneratedParts:
             assert 'method="dialog"' in html  # without JavaScript, submitting never sends the answers anywhere
 
     def test_module_times_are_computed_from_the_words_and_questions(self, catalog: Catalog, path_data: dict[str, Any]) -> None:
-        loaded = learning.read_learning(catalog, CONTENT)
+        loaded = catalog.learning
+        assert loaded is not None
         pace = loaded.pace
+        times = reading_time.module_times(catalog, loaded, DOCS)
         for m in loaded.modules:
-            reading = m.words / pace.words_per_minute + len(loaded.quizzes[m.quiz].questions) * pace.seconds_per_question / 60
-            assert reading <= m.minutes < reading + pace.round_to_minutes, m.id
-            print(f"{m.id}: {m.words} words, {len(loaded.quizzes[m.quiz].questions)} scenarios, {m.minutes} minutes")
+            words, minutes = times.words[m.id], times.minutes[m.id]
+            reading = words / pace.words_per_minute + len(loaded.quizzes[m.quiz].questions) * pace.seconds_per_question / 60
+            assert reading <= minutes < reading + pace.round_to_minutes, m.id
+            print(f"{m.id}: {words} words, {len(loaded.quizzes[m.quiz].questions)} scenarios, {minutes} minutes")
         assert pace.round_to_minutes == 5
-        assert learning.module_minutes(2000, 0, pace) == 10  # exactly 10 minutes of reading stays 10
-        assert learning.module_minutes(2001, 0, pace) == 15  # one word past rounds up to the next step
-        assert learning.count_words("Read [PR-01](privacy.md#PR-01) now <!-- candor:form x --> { #a }") == 3
+        assert module_minutes(2000, 0, pace) == 10  # exactly 10 minutes of reading stays 10
+        assert module_minutes(2001, 0, pace) == 15  # one word past rounds up to the next step
+        assert count_words("Read [PR-01](privacy.md#PR-01) now <!-- candor:form x --> { #a }") == 3
 
 
 class TestFacilitatorKit:
@@ -240,21 +247,19 @@ class TestFacilitatorKit:
         assert round(result["score"], 1) == stated["score"]
         assert sum(f["level"] == "red" for f in result["flags"]) == stated["red"]
         assert sum(f["level"] == "amber" for f in result["flags"]) == stated["amber"]
-        page = facilitator.result_markdown(facilitator.read_kit(catalog, CONTENT), "learn/facilitator.md")
+        page = facilitator.result_markdown(facilitator_kit(catalog), "learn/facilitator.md")
         assert f"the check's verdict is **{result['verdict_label']}**, with a score of {result['score']:.1f} out of 100" in page
         assert f"{stated['red']} red flags and {stated['amber']} amber flags" in page
 
-    def test_a_stated_result_that_drifts_fails_the_build(self, catalog: Catalog, content: Path) -> None:
+    def test_a_stated_result_that_drifts_fails_the_build(self, content: Path) -> None:
         stated = load(CONTENT / "facilitator.yml")["stated_result"]
         edit(content / "facilitator.yml", lambda d: d["stated_result"].update(score=round(stated["score"] + 0.1, 1)))
-        with pytest.raises(learning.LearningError) as info:
-            facilitator.read_kit(catalog, content)
+        found = problems(content)
         engine_gives = f"what the engine gives for the brief: {dict(stated)}"
-        found = info.value.problems
         assert any(p.startswith("facilitator.yml: stated_result") and p.endswith(engine_gives) for p in found), found
 
     def test_every_must_failure_has_a_debrief_note_that_exists_in_the_answers(self, catalog: Catalog) -> None:
-        kit = facilitator.read_kit(catalog, CONTENT)
+        kit = facilitator_kit(catalog)
         data = load(CONTENT / "facilitator.yml")
         failures = {r.question.id for r in kit.must_failures}
         assert failures, "the brief should fail some must practices"
@@ -270,14 +275,13 @@ class TestFacilitatorKit:
         for r in kit.must_failures:
             assert facilitator._md(r.debrief or "") in table
 
-    def test_a_must_failure_without_a_note_fails_the_build(self, catalog: Catalog, content: Path) -> None:
+    def test_a_must_failure_without_a_note_fails_the_build(self, content: Path) -> None:
         edit(content / "facilitator.yml", lambda d: d["answers"]["ho-owner"].pop("debrief"))
-        with pytest.raises(learning.LearningError) as info:
-            facilitator.read_kit(catalog, content)
-        assert any("ho-owner = team is a must failure" in p for p in info.value.problems), info.value.problems
+        found = problems(content)
+        assert any("ho-owner = team is a must failure" in p for p in found), found
 
     def test_the_answer_table_and_download_hold_every_answer(self, catalog: Catalog) -> None:
-        kit = facilitator.read_kit(catalog, CONTENT)
+        kit = facilitator_kit(catalog)
         table = facilitator.answers_markdown(kit, catalog, "learn/facilitator.md", "a.yml", "a.json")
         for r in kit.rows:
             assert facilitator._md(r.question.text) in table
@@ -289,7 +293,7 @@ class TestFacilitatorKit:
         assert notes == [] and plain == download["answers"]
 
     def test_the_pairs_split_covers_every_scored_area_once(self, catalog: Catalog) -> None:
-        kit = facilitator.read_kit(catalog, CONTENT)
+        kit = facilitator_kit(catalog)
         areas = [a for g in kit.data["pairs"] for a in g["areas"]]
         scored = [a.id for a in kit.check.questionnaire.areas if a.scored]
         assert sorted(areas) == sorted(scored)
@@ -302,7 +306,7 @@ class TestChecklistLines:
     comma or "then"."""
 
     def lines(self, catalog: Catalog) -> list[tuple[str, str]]:
-        return [(p.id, p.checklist.line) for p in checklist.checklist_lines(catalog, CONTENT) if p.checklist]
+        return [(p.id, p.checklist.line) for p in checklist.checklist_lines(catalog) if p.checklist]
 
     def test_one_line_per_practice_and_no_shared_wording(self, catalog: Catalog) -> None:
         lines = self.lines(catalog)
@@ -321,17 +325,18 @@ class TestChecklistLines:
             assert not second.search(line), (pid, line)
 
     def test_campaign_lines_come_before_company_controls(self, catalog: Catalog) -> None:
-        parts = checklist.checklist_parts(catalog, CONTENT)
+        parts = checklist.checklist_parts(catalog)
         assert [p.scope for p in parts] == ["campaign", "company"]
         company = {p.id for _, _, items in parts[1].groups for p in items}
         assert {"GL-01", "GL-02", "GL-03", "SE-02", "VD-01", "TR-03"} <= company
         assert "VA-03" in {p.id for _, _, items in parts[0].groups for p in items}
 
-    def test_a_must_practice_without_a_line_fails_the_build(self, catalog: Catalog) -> None:
-        from dataclasses import replace
+    def test_a_must_practice_without_a_line_fails_the_build(self, content: Path) -> None:
+        def change(d: dict[str, Any]) -> None:
+            next(p for p in d["practices"] if p["id"] == "VA-03").pop("checklist")
 
-        broken = replace(catalog, practices={**catalog.practices, "VA-03": replace(catalog.practices["VA-03"], checklist=None)})
-        assert checklist.checklist_problems(broken) == [
+        edit(content / "practices/vulnerable-audiences.yml", change)
+        assert problems(content) == [
             "practices/vulnerable-audiences.yml: must practice VA-03 has no checklist line (checklist: {line, scope})"
         ]
 
@@ -349,52 +354,56 @@ def edit(path: Path, change: Callable[[Any], None]) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
-def problems(catalog: Catalog, root: Path) -> list[str]:
-    with pytest.raises(ValueError) as info:
-        learning.read_learning(catalog, root)
-    assert isinstance(info.value, learning.LearningError)
+def problems(root: Path) -> list[str]:
+    """What the content compiler (the site build and ``candor validate``) reports for a content folder."""
+    with pytest.raises(ContentError) as info:
+        read_catalog(root)
     return info.value.problems
 
 
+def facilitator_kit(catalog: Catalog) -> facilitator.Kit:
+    assert catalog.facilitator is not None
+    return catalog.facilitator
+
+
 class TestBrokenContentFailsWithFileAndId:
-    def test_two_best_answers(self, catalog: Catalog, content: Path) -> None:
+    def test_two_best_answers(self, content: Path) -> None:
         def change(d: dict[str, Any]) -> None:
             for o in d["questions"][0]["options"]:
                 o["best"] = True
 
         edit(content / "quizzes/foundations.yml", change)
-        found = problems(catalog, content)
+        found = problems(content)
         expected = "quizzes/foundations.yml: quiz 'foundations' question 'chatbot-persona': needs exactly one best option"
         assert any(p.startswith(expected) for p in found), found
 
-    def test_no_best_answer(self, catalog: Catalog, content: Path) -> None:
+    def test_no_best_answer(self, content: Path) -> None:
         def change(d: dict[str, Any]) -> None:
             for o in d["questions"][1]["options"]:
                 o.pop("best", None)
 
         edit(content / "quizzes/fairness.yml", change)
         assert any("quizzes/fairness.yml: quiz 'fairness' question 'job-ad-delivery': needs exactly one best option (found 0" in p
-                   for p in problems(catalog, content))
+                   for p in problems(content))
 
-    def test_schema_problem_in_a_quiz(self, catalog: Catalog, content: Path) -> None:
+    def test_schema_problem_in_a_quiz(self, content: Path) -> None:
         edit(content / "quizzes/channels.yml", lambda d: d["questions"][0]["options"][1].pop("explanation"))
-        assert any(p.startswith("quizzes/channels.yml: questions[0].options[1]") for p in problems(catalog, content))
+        assert any(p.startswith("quizzes/channels.yml: questions[0].options[1]") for p in problems(content))
 
-    def test_unknown_practice_in_a_quiz(self, catalog: Catalog, content: Path) -> None:
+    def test_unknown_practice_in_a_quiz(self, content: Path) -> None:
         def change(d: dict[str, Any]) -> None:
             q = next(q for q in d["questions"] if q["id"] == "voice-actor-clone")
             next(o for o in q["options"] if o["id"] == "contract-covers").update(practice="ZZ-99")
 
         edit(content / "quizzes/creative.yml", change)
-        assert "quizzes/creative.yml: question 'voice-actor-clone' option 'contract-covers' links unknown practice 'ZZ-99'" in problems(
-            catalog, content
-        )
+        expected = "quizzes/creative.yml: question 'voice-actor-clone' option 'contract-covers' links unknown practice 'ZZ-99'"
+        assert expected in problems(content)
 
-    def test_too_few_scenarios(self, catalog: Catalog, content: Path) -> None:
+    def test_too_few_scenarios(self, content: Path) -> None:
         edit(content / "quizzes/governance.yml", lambda d: d.update(questions=d["questions"][:4]))
-        assert any(p.startswith("quizzes/governance.yml: questions") for p in problems(catalog, content))
+        assert any(p.startswith("quizzes/governance.yml: questions") for p in problems(content))
 
-    def test_unknown_theme_practice_check_and_quiz_in_a_module(self, catalog: Catalog, content: Path) -> None:
+    def test_unknown_theme_practice_check_and_quiz_in_a_module(self, content: Path) -> None:
         def change(d: dict[str, Any]) -> None:
             d["modules"][0]["themes"].append("astrology")
             d["modules"][1]["practices"][0] = "ZZ-01"
@@ -402,23 +411,22 @@ class TestBrokenContentFailsWithFileAndId:
             d["modules"][3]["practices"][0] = "PR-01"
 
         edit(content / "learning.yml", change)
-        found = problems(catalog, content)
+        found = problems(content)
         assert "learning.yml: module 'foundations' covers unknown theme 'astrology'" in found
         assert "learning.yml: module 'data-privacy' lists unknown practice 'ZZ-01'" in found
         assert any(p.startswith("learning.yml: module 'fairness' links unknown quiz 'no-such-quiz'") for p in found)
         assert "learning.yml: module 'creative' lists practice 'PR-01', whose theme 'privacy' the module does not cover" in found
         assert "quizzes/fairness.yml: quiz 'fairness' is not used by any module in learning.yml" in found
 
-    def test_unknown_check(self, catalog: Catalog, content: Path) -> None:
+    def test_unknown_check(self, content: Path) -> None:
         edit(content / "learning.yml", lambda d: d["modules"][0]["try"][0].update(check="horoscope"))
-        assert any(p.startswith("learning.yml: modules[0].try[0].check") for p in problems(catalog, content))
+        assert any(p.startswith("learning.yml: modules[0].try[0].check") for p in problems(content))
 
-    def test_a_theme_in_two_modules(self, catalog: Catalog, content: Path) -> None:
+    def test_a_theme_in_two_modules(self, content: Path) -> None:
         edit(content / "learning.yml", lambda d: d["modules"][1]["themes"].append("transparency"))
-        assert "learning.yml: module 'data-privacy' covers theme 'transparency', already covered by module 'foundations'" in problems(
-            catalog, content
-        )
+        expected = "learning.yml: module 'data-privacy' covers theme 'transparency', already covered by module 'foundations'"
+        assert expected in problems(content)
 
-    def test_quiz_file_name_must_match_its_id(self, catalog: Catalog, content: Path) -> None:
+    def test_quiz_file_name_must_match_its_id(self, content: Path) -> None:
         edit(content / "quizzes/creative.yml", lambda d: d.update(id="creativity"))
-        assert "quizzes/creative.yml: quiz id 'creativity' does not match its file name 'creative'" in problems(catalog, content)
+        assert "quizzes/creative.yml: quiz id 'creativity' does not match its file name 'creative'" in problems(content)

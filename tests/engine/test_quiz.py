@@ -10,6 +10,9 @@ import pytest
 from candor import bridge
 from candor.catalog import PracticeLink
 from candor.quiz import Quiz, QuizError, parse_quiz, score_quiz
+from candor.schema_check import validate
+
+from ..conftest import CONTENT
 
 LINKS = {
     "TR-01": PracticeLink("TR-01", "Tell people when they are talking to an AI", "guidance/transparency/#TR-01"),
@@ -82,18 +85,6 @@ class TestParse:
         with pytest.raises(QuizError, match=r"question 'autopost': option 'auto' links unknown practice 'ZZ-99'"):
             parse_quiz(data, LINKS)
 
-    def test_missing_explanation(self) -> None:
-        data = raw()
-        del data["questions"][0]["options"][2]["explanation"]
-        with pytest.raises(QuizError, match=r"question 'chatbot': option 'terms' has no explanation"):
-            parse_quiz(data, LINKS)
-
-    def test_missing_practice(self) -> None:
-        data = raw()
-        del data["questions"][0]["options"][1]["practice"]
-        with pytest.raises(QuizError, match=r"question 'chatbot': option 'first' has no practice link"):
-            parse_quiz(data, LINKS)
-
     def test_duplicate_ids(self) -> None:
         data = raw()
         data["questions"][1]["id"] = "chatbot"
@@ -104,19 +95,19 @@ class TestParse:
         with pytest.raises(QuizError, match=r"question 'chatbot': option id 'keep' is not unique"):
             parse_quiz(data, LINKS)
 
-    def test_structure_problems(self) -> None:
-        with pytest.raises(QuizError, match="has no questions"):
-            parse_quiz(raw(questions=[]), LINKS)
-        with pytest.raises(QuizError, match="the quiz id must be"):
-            parse_quiz(raw(id="Not An Id"), LINKS)
+    def test_what_the_schema_checks_is_left_to_the_schema(self) -> None:
+        """Missing explanations or practices, too few options, blank prompts and bad ids are quiz.schema.json's
+        job (the catalogue validates every quiz before parsing it); the schema names where each one is."""
+        schema = json.loads((CONTENT / "schema" / "quiz.schema.json").read_text(encoding="utf-8"))
         data = raw()
-        data["questions"][1]["options"] = data["questions"][1]["options"][:1]
-        with pytest.raises(QuizError, match="question 'autopost': needs at least two options"):
-            parse_quiz(data, LINKS)
-        data = raw()
+        del data["questions"][0]["options"][2]["explanation"]
+        del data["questions"][0]["options"][1]["practice"]
         data["questions"][0]["prompt"] = " "
-        with pytest.raises(QuizError, match="question 'chatbot': prompt must be a non-empty string"):
-            parse_quiz(data, LINKS)
+        data["questions"][1]["options"] = data["questions"][1]["options"][:1]
+        data["id"] = "Not An Id"
+        found = "\n".join(str(p) for p in validate(data, schema))
+        for where in ("questions[0].options[2]", "questions[0].options[1]", "questions[0].prompt", "questions[1].options", "id"):
+            assert f"{where}" in found, where
 
     def test_quiz_error_is_a_value_error_with_the_question_as_field(self) -> None:
         error = QuizError("sample", "something is wrong", "chatbot")

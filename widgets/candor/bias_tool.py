@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from .bias_audit import audit, bar_chart, parse_csv, parse_groups
-from .bundle import link_from_json
 from .catalog import PracticeLink
 
 
@@ -37,7 +36,7 @@ def load_tool(bundle: Mapping[str, Any]) -> BiasTool:
         alpha=float(raw["alpha"]),
         four_fifths=float(raw["four_fifths"]),
         small_sample=int(raw["small_sample"]),
-        practices=tuple(link_from_json({"id": p, **links[p]}) for p in raw["practices"]),
+        practices=tuple(PracticeLink.from_json({"id": p, **links[p]}) for p in raw["practices"]),
     )
 
 

@@ -17,7 +17,8 @@ from . import __version__
 from .answers import AnswersError, envelope_to_json
 from .bias_audit import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
-from .bundle import LoadedCheck, link_from_json, load_bundle
+from .bundle import LoadedCheck, load_bundle
+from .catalog import PracticeLink
 from .decode import loads_bounded
 from .evaluate import evaluate
 from .intake import read_envelope
@@ -90,7 +91,7 @@ def _report(req: Mapping[str, Any]) -> Any:
 
 def _quiz_load(req: Mapping[str, Any]) -> Any:
     bundle = req["bundle"]
-    links = {pid: link_from_json(p) for pid, p in bundle["practices"].items()}
+    links = {pid: PracticeLink.from_json(p) for pid, p in bundle["practices"].items()}
     quiz = parse_quiz(bundle["quiz"], links)
     _quizzes[quiz.id] = quiz
     return {"id": quiz.id}

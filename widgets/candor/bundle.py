@@ -1,6 +1,7 @@
-"""A check as the browser receives it: the questionnaire data, the practices it links, the answers schema.
+"""What the browser receives: one bundle per check, calculator tool and knowledge check, made from the catalogue.
 
-The site build writes one bundle per check (JSON); the CLI makes the same object in memory. Both go
+:func:`browser_bundles` makes every one of them (the site build writes each as JSON under ``assets/candor/``,
+and :func:`bundle_index` lists them in the manifest). The CLI makes the same check bundle in memory; both go
 through :func:`load_bundle`, so browser and command line score from identical inputs.
 """
 
@@ -10,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog, PracticeLink, TemplateLink
+from .catalog import Catalog, PracticeLink
 from .key_dates import KeyDates, bundle_key_dates, load_key_dates
+from .learning import Learning
 from .questionnaire import Questionnaire, parse_questionnaire
 
 
@@ -23,26 +25,13 @@ class LoadedCheck:
     key_dates: KeyDates | None = None
 
 
-def link_json(link: PracticeLink) -> dict[str, Any]:
-    """A practice link as bundles carry it, with the kit templates that help meet the practice."""
-    return {
-        "id": link.id, "title": link.title, "url": link.url,
-        "templates": [{"id": t.id, "title": t.title, "url": t.url} for t in link.templates],
-    }
-
-
-def link_from_json(data: Mapping[str, Any]) -> PracticeLink:
-    templates = tuple(TemplateLink(t["id"], t["title"], t["url"]) for t in data.get("templates", []))
-    return PracticeLink(data["id"], data["title"], data["url"], templates)
-
-
 def make_bundle(catalog: Catalog, raw_check: Mapping[str, Any], answers_schema: Mapping[str, Any]) -> dict[str, Any]:
     """The JSON-ready bundle of one check (only the practices it links)."""
     used = sorted({p for q in raw_check["questions"] for p in q.get("practices", [])})
     links = catalog.links()
     bundle = {
         "check": dict(raw_check),
-        "practices": {p: link_json(links[p]) for p in used},
+        "practices": {p: links[p].to_json() for p in used},
         "answers_schema": dict(answers_schema),
     }
     dates = bundle_key_dates(catalog, raw_check["id"])
@@ -54,7 +43,7 @@ def make_bundle(catalog: Catalog, raw_check: Mapping[str, Any], answers_schema: 
 def load_bundle(bundle: Mapping[str, Any]) -> LoadedCheck:
     practices = bundle["practices"]
     q = parse_questionnaire(bundle["check"], set(practices))
-    links = {pid: link_from_json(p) for pid, p in practices.items()}
+    links = {pid: PracticeLink.from_json(p) for pid, p in practices.items()}
     return LoadedCheck(q, links, bundle["answers_schema"], load_key_dates(bundle.get("key_dates")))
 
 
@@ -63,5 +52,37 @@ def make_tool_bundle(catalog: Catalog, raw_tool: Mapping[str, Any]) -> dict[str,
     links = catalog.links()
     return {
         "tool": dict(raw_tool),
-        "practices": {p: link_json(links[p]) for p in raw_tool["practices"]},
+        "practices": {p: links[p].to_json() for p in raw_tool["practices"]},
+    }
+
+
+def make_quiz_bundle(learning: Learning, quiz_id: str) -> dict[str, Any]:
+    """The JSON-ready bundle of a knowledge check: the quiz data and the practices its options link."""
+    quiz = learning.quizzes[quiz_id]
+    return {
+        "quiz": dict(learning.raw_quizzes[quiz_id]),
+        "practices": {pid: link.to_json() for pid, link in quiz.links.items()},
+    }
+
+
+def _quizzes(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    learning = catalog.learning
+    return {m.quiz: make_quiz_bundle(learning, m.quiz) for m in learning.modules} if learning else {}
+
+
+def browser_bundles(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Every bundle the browser reads, by its path under the site's ``assets/candor/`` folder."""
+    return {
+        **{f"checks/{cid}.json": make_bundle(catalog, raw, catalog.answers_schema) for cid, raw in catalog.raw_checks.items()},
+        **{f"quizzes/{qid}.json": bundle for qid, bundle in _quizzes(catalog).items()},
+        **{f"tools/{tid}.json": make_tool_bundle(catalog, raw) for tid, raw in catalog.tools.items()},
+    }
+
+
+def bundle_index(catalog: Catalog) -> dict[str, dict[str, dict[str, Any]]]:
+    """The manifest's list of bundles (paths as in :func:`browser_bundles`), with each check's version."""
+    return {
+        "checks": {cid: {"version": c["version"], "bundle": f"checks/{cid}.json"} for cid, c in catalog.raw_checks.items()},
+        "tools": {tid: {"bundle": f"tools/{tid}.json"} for tid in catalog.tools},
+        "quizzes": {m.quiz: {"bundle": f"quizzes/{m.quiz}.json"} for m in (catalog.learning.modules if catalog.learning else ())},
     }

@@ -174,9 +174,13 @@ def _show(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     catalog = read_catalog(args.content)
+    modules = len(catalog.learning.modules) if catalog.learning else 0
+    quizzes = len(catalog.learning.quizzes) if catalog.learning else 0
     print(
         f"content OK: {len(catalog.themes)} themes, {len(catalog.practices)} practices, {len(catalog.sources)} sources, "
-        f"{len(catalog.glossary)} glossary terms, {len(catalog.checks)} checks"
+        f"{len(catalog.glossary)} glossary terms, {len(catalog.checks)} checks, {len(catalog.tools)} tools, "
+        f"{len(catalog.templates)} kit templates, {modules} learning modules, {quizzes} quizzes"
+        + (", the facilitator kit" if catalog.facilitator else "")
     )
     return 0
 
@@ -212,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     bias.add_argument("--format", choices=["text", "json"], default="text")
     show = sub.add_parser("show", help="list a check's questions, option ids and conditions")
     show.add_argument("check")
-    sub.add_parser("validate", help="validate the content folder")
+    sub.add_parser("validate", help="validate every content file (guidance, checks, tools, kit, timeline, learning path, "
+                   "quizzes, facilitator kit)")
     return parser
 
 

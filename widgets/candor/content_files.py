@@ -1,6 +1,6 @@
-"""Reading the content folder (YAML and JSON Schemas) from disk. The I/O side of :mod:`candor.catalog`.
+"""Reading the content folder (YAML and JSON Schemas) from disk: the I/O side of :mod:`candor.compile`.
 
-Used by the site build, the CLI and the tests, so all three validate content with the same code.
+Used by the site build, the CLI and the tests, so all three compile and validate content with the same code.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog, ContentError, Document, build_catalog
-
-SCHEMAS = ("themes", "practices", "sources", "glossary", "check", "answers", "tool", "timeline", "kit")
+from .catalog import Catalog, ContentError, Document
+from .compile import SCHEMAS, Content, compile_catalog
 
 
 def default_content_dir() -> Path:
@@ -33,13 +32,14 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, name: str | None = None) -> Any:
+    """A content file's data; a YAML error names the file (``name``, relative to the content folder)."""
     import yaml
 
     try:
         return parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise ContentError([f"{path.name}: not valid YAML: {exc}"]) from None
+        raise ContentError([f"{name or path.name}: not valid YAML: {exc}"]) from None
 
 
 def load_schemas(root: Path) -> dict[str, dict[str, Any]]:
@@ -50,7 +50,7 @@ def load_schemas(root: Path) -> dict[str, dict[str, Any]]:
 
 
 def _docs(root: Path, folder: str) -> list[Document]:
-    return [(f"{folder}/{p.name}", load_yaml(p)) for p in sorted((root / folder).glob("*.yml"))]
+    return [(f"{folder}/{p.name}", load_yaml(p, f"{folder}/{p.name}")) for p in sorted((root / folder).glob("*.yml"))]
 
 
 def raw_checks(root: Path) -> dict[str, Any]:
@@ -58,23 +58,34 @@ def raw_checks(root: Path) -> dict[str, Any]:
     return {data["id"]: data for _, data in _docs(root, "checks") if isinstance(data, dict) and "id" in data}
 
 
-def read_catalog(root: Path | None = None, today: dt.date | None = None) -> Catalog:
-    """Read and validate the whole content folder; raise :class:`ContentError` naming file and id.
+def _optional(root: Path, name: str) -> Document | None:
+    return (name, load_yaml(root / name)) if (root / name).is_file() else None
 
-    ``today`` turns on the review-age limit (the site build passes it; the CLI does not, so an installed wheel
-    keeps working after its content ages)."""
+
+def read_content(root: Path | None = None) -> Content:
+    """Every content file and schema, parsed but not yet checked (:func:`candor.compile.compile_catalog` checks)."""
     root = root or default_content_dir()
     if not (root / "themes.yml").is_file():
         raise ContentError([f"{root}: no content folder here (themes.yml is missing)"])
-    return build_catalog(
+    return Content(
         themes=("themes.yml", load_yaml(root / "themes.yml")),
         practices=_docs(root, "practices"),
         sources=_docs(root, "sources"),
         glossary=("glossary.yml", load_yaml(root / "glossary.yml")),
-        checks=_docs(root, "checks"),
         schemas=load_schemas(root),
+        checks=_docs(root, "checks"),
         tools=_docs(root, "tools"),
-        timeline=("timeline.yml", load_yaml(root / "timeline.yml")) if (root / "timeline.yml").is_file() else None,
-        today=today,
+        timeline=_optional(root, "timeline.yml"),
         kit=_docs(root, "kit"),
+        quizzes=_docs(root, "quizzes"),
+        learning=_optional(root, "learning.yml"),
+        facilitator=_optional(root, "facilitator.yml"),
     )
+
+
+def read_catalog(root: Path | None = None, today: dt.date | None = None) -> Catalog:
+    """Read and compile the whole content folder; raise :class:`ContentError` naming file and id.
+
+    ``today`` turns on the review-age limit (the site build passes it; the CLI does not, so an installed wheel
+    keeps working after its content ages)."""
+    return compile_catalog(read_content(root), today)

@@ -8,7 +8,7 @@ Show/hide conditions are modelled in :mod:`candor.conditions`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -154,23 +154,23 @@ def _option(raw: Mapping[str, Any]) -> Option:
     )
 
 
-def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Questionnaire:
-    """Build a :class:`Questionnaire` from schema-valid data, or raise :class:`QuestionnaireError`."""
-    cid = raw["id"]
+Fail = Callable[[str], QuestionnaireError]  # makes the error for a problem, naming the check
 
-    def fail(what: str) -> QuestionnaireError:
-        return QuestionnaireError(f"check {cid!r}: {what}")
 
-    method = raw.get("method", {})
+def _areas(raw: Mapping[str, Any], method: Mapping[str, Any], fail: Fail) -> tuple[Area, ...]:
     areas = tuple(
         Area(a["id"], a["title"], float(a["weight"]), a.get("intro"),
              float(a.get("floor", method.get("floor", 0))) if a["weight"] > 0 else 0.0,
              float(a.get("hard_floor", method.get("hard_floor", 0))) if a["weight"] > 0 else 0.0)
         for a in raw["areas"]
     )
-    area_ids = [a.id for a in areas]
-    if len(set(area_ids)) != len(area_ids):
+    if len({a.id for a in areas}) != len(areas):
         raise fail("area ids are not unique")
+    return areas
+
+
+def _verdicts(raw: Mapping[str, Any], areas: tuple[Area, ...], fail: Fail) -> tuple[Verdict, ...]:
+    """The verdicts, checked against the areas: the worst is reachable, and every floor has a verdict to hold it."""
     verdicts = tuple(
         Verdict(v["id"], v["label"], v["tone"], v["summary"], v.get("min_score"), v.get("cap"))
         for v in raw["verdicts"]
@@ -190,66 +190,85 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         for level, value in (("amber", a.floor), ("red", a.hard_floor)):
             if value > 0 and not any(v.cap == level for v in verdicts):
                 raise fail(f"area {a.id!r} has a floor, but no verdict has cap {level!r} to hold it")
+    return verdicts
 
-    questions: list[Question] = []
-    seen: dict[str, Question] = {}
-    for rq in raw["questions"]:
-        qid = rq["id"]
-        if qid in seen:
-            raise fail(f"question id {qid!r} is used twice")
-        if qid == NOT_APPLICABLE:
-            raise fail(f"question id {qid!r} is reserved")
-        if rq["area"] not in area_ids:
-            raise fail(f"question {qid!r} names unknown area {rq['area']!r} (areas: {', '.join(area_ids)})")
-        area = next(a for a in areas if a.id == rq["area"])
-        options = tuple(_option(o) for o in rq["options"])
-        opt_ids = [o.id for o in options]
-        if len(set(opt_ids)) != len(opt_ids):
-            raise fail(f"question {qid!r} has duplicate option ids")
-        if NOT_APPLICABLE in opt_ids:
-            raise fail(f"question {qid!r}: option id 'na' is reserved; use `na: true` instead")
-        qtype = rq.get("type", "single")
-        scored = [o for o in options if o.score is not None]
-        if area.scored and qtype == "single" and len(scored) != len(options):
-            missing = [o.id for o in options if o.score is None]
-            raise fail(f"question {qid!r} is in scored area {area.id!r}, so every option needs a score (missing: {', '.join(missing)})")
-        if (not area.scored or qtype == "multi") and scored:
-            raise fail(f"question {qid!r} is not scored (unscored area or multiple choice), so its options may not have a score")
-        unknown = [p for p in rq.get("practices", []) if p not in practice_ids]
-        if unknown:
-            raise fail(f"question {qid!r} links unknown practice id(s): {', '.join(unknown)}")
-        show_if = parse_condition(rq["show_if"]) if "show_if" in rq else None
-        if show_if is not None:
-            check_condition(show_if, seen, qid, fail)
-        q = Question(
-            id=qid,
-            area=area.id,
-            text=rq["text"],
-            help=rq.get("help"),
-            type=qtype,
-            options=options,
-            na=bool(rq.get("na", False)),
-            weight=float(rq.get("weight", 1)),
-            practices=tuple(rq.get("practices", [])),
-            show_if=show_if,
-        )
-        seen[qid] = q
-        questions.append(q)
+
+def _options(rq: Mapping[str, Any], area: Area, fail: Fail) -> tuple[Option, ...]:
+    """A question's options: unique ids, none named 'na', and scores exactly where the question is scored."""
+    qid = rq["id"]
+    options = tuple(_option(o) for o in rq["options"])
+    opt_ids = [o.id for o in options]
+    if len(set(opt_ids)) != len(opt_ids):
+        raise fail(f"question {qid!r} has duplicate option ids")
+    if NOT_APPLICABLE in opt_ids:
+        raise fail(f"question {qid!r}: option id 'na' is reserved; use `na: true` instead")
+    scored = [o for o in options if o.score is not None]
+    if area.scored and rq.get("type", "single") == "single" and len(scored) != len(options):
+        missing = [o.id for o in options if o.score is None]
+        raise fail(f"question {qid!r} is in scored area {area.id!r}, so every option needs a score (missing: {', '.join(missing)})")
+    if (not area.scored or rq.get("type", "single") == "multi") and scored:
+        raise fail(f"question {qid!r} is not scored (unscored area or multiple choice), so its options may not have a score")
+    return options
+
+
+def _question(rq: Mapping[str, Any], areas: tuple[Area, ...], seen: Mapping[str, Question], practice_ids: Set[str],
+              fail: Fail) -> Question:
+    """One question; ``seen`` holds the questions before it (a condition may only look back)."""
+    qid = rq["id"]
+    if qid in seen:
+        raise fail(f"question id {qid!r} is used twice")
+    if qid == NOT_APPLICABLE:
+        raise fail(f"question id {qid!r} is reserved")
+    area = next((a for a in areas if a.id == rq["area"]), None)
+    if area is None:
+        raise fail(f"question {qid!r} names unknown area {rq['area']!r} (areas: {', '.join(a.id for a in areas)})")
+    options = _options(rq, area, fail)
+    unknown = [p for p in rq.get("practices", []) if p not in practice_ids]
+    if unknown:
+        raise fail(f"question {qid!r} links unknown practice id(s): {', '.join(unknown)}")
+    show_if = parse_condition(rq["show_if"]) if "show_if" in rq else None
+    if show_if is not None:
+        check_condition(show_if, seen, qid, fail)
+    return Question(
+        id=qid, area=area.id, text=rq["text"], help=rq.get("help"), type=rq.get("type", "single"), options=options,
+        na=bool(rq.get("na", False)), weight=float(rq.get("weight", 1)), practices=tuple(rq.get("practices", [])),
+        show_if=show_if,
+    )
+
+
+def _migrations(raw: Mapping[str, Any], fail: Fail) -> tuple[Mapping[str, Any], ...]:
+    """The registered migrations: exactly one from each earlier version to the next."""
     migrations = tuple(raw.get("migrations", ()))
     for version in range(1, int(raw["version"])):
         links = [m for m in migrations if m["from"] == version]
         if len(links) != 1 or links[0]["to"] != version + 1:
             raise fail(f"answers saved with version {version} cannot be brought forward: register exactly one migration "
                        f"from {version} to {version + 1}")
+    return migrations
+
+
+def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Questionnaire:
+    """Build a :class:`Questionnaire` from schema-valid data, or raise :class:`QuestionnaireError`."""
+    cid = raw["id"]
+
+    def fail(what: str) -> QuestionnaireError:
+        return QuestionnaireError(f"check {cid!r}: {what}")
+
+    method = raw.get("method", {})
+    areas = _areas(raw, method, fail)
+    verdicts = _verdicts(raw, areas, fail)
+    seen: dict[str, Question] = {}
+    for rq in raw["questions"]:
+        seen[rq["id"]] = _question(rq, areas, seen, practice_ids, fail)
     return Questionnaire(
         id=cid,
         title=raw["title"],
         version=int(raw["version"]),
         summary=raw["summary"],
         areas=areas,
-        questions=tuple(questions),
+        questions=tuple(seen.values()),
         verdicts=verdicts,
         top_recommendations=int(raw.get("top_recommendations", 5)),
         judge_from=float(method.get("judge_from", 1)),
-        migrations=migrations,
+        migrations=_migrations(raw, fail),
     )

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,9 @@ def snapshot_entry(snapshot: Path) -> dict[str, Any]:
     return {"file": f"snapshot/{snapshot.name}", "bytes": size, "inflated_bytes": inflated}
 
 
-def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict[str, Any]:
-    """What the worker needs to boot: runtime version, wheel, snapshot, engine identity, bundle names."""
+def manifest(wheel: Path, snapshot: Path | None, bundles: Mapping[str, Any]) -> dict[str, Any]:
+    """What the worker needs to boot: runtime version, wheel, snapshot, engine identity, and ``bundles``
+    (:func:`candor.bundle.bundle_index`: the bundle of every check, tool and quiz)."""
     from candor import __version__
     from candor.bridge import ENGINE_DIGEST
 
@@ -134,5 +136,5 @@ def manifest(wheel: Path, snapshot: Path | None, checks: dict[str, Any]) -> dict
         "wheel": wheel.name,
         "wheel_sha256": file_sha256(wheel),
         "snapshot": snapshot_entry(snapshot) if snapshot else None,
-        "checks": {cid: {"version": c["version"], "bundle": f"checks/{cid}.json"} for cid, c in checks.items()},
+        **bundles,
     }

@@ -3,8 +3,8 @@
 Each such practice carries ``checklist: {line, scope}`` in ``content/practices/<theme>.yml``: one action in
 one sentence. ``scope: campaign`` lines are checked for every launch; ``scope: company`` lines are standing
 controls, confirmed once and re-checked at each review. The titles and introductions of the two parts live in
-``content/learning.yml`` (``checklist:``). The build fails, naming the practice, when a live must practice has
-no line or a should practice has one.
+``content/learning.yml`` (``checklist:``). The content compiler fails, naming the practice, when a live must
+practice has no line or a should practice has one.
 
 Shortcodes: ``checklist`` (the page, with a checkbox per line) and ``checklist-download`` (a Markdown copy,
 with a link from every line to its practice, for a ticket, a brief or a pull request).
@@ -12,19 +12,13 @@ with a link from every line to its practice, for a ticket, a brief or a pull req
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from candor.catalog import Catalog, Practice
-from candor.content_files import load_yaml
 
-from .learning import LEARNING_FILE, LearningError
-from .markup import esc, rel
+from .markup import esc, learning_of, rel
 
 CHECKLIST_DOWNLOAD = "assets/candor/checklist.md.txt"  # not .md: MkDocs would render a .md file as a page
-SCOPES = ("campaign", "company")
 
 
 @dataclass(frozen=True)
@@ -35,51 +29,34 @@ class Part:
     groups: tuple[tuple[str, str, tuple[Practice, ...]], ...]  # (theme id, theme title, practices)
 
 
-def checklist_problems(catalog: Catalog) -> list[str]:
-    """Practices whose checklist line is missing (live must) or out of place (should or deprecated)."""
-    problems = []
-    for p in catalog.practices.values():
-        live_must = p.level == "must" and not p.deprecated
-        if live_must and p.checklist is None:
-            problems.append(f"practices/{p.theme}.yml: must practice {p.id} has no checklist line (checklist: {{line, scope}})")
-        elif not live_must and p.checklist is not None:
-            why = "deprecated" if p.deprecated else "a should"
-            problems.append(f"practices/{p.theme}.yml: practice {p.id} is {why} practice but has a checklist line")
-    return problems
-
-
-def checklist_parts(catalog: Catalog, content: Path) -> tuple[Part, ...]:
+def checklist_parts(catalog: Catalog) -> tuple[Part, ...]:
     """The checklist in print order: campaign lines, then company controls, each grouped by theme."""
-    problems = checklist_problems(catalog)
-    if problems:
-        raise LearningError(problems)
-    texts: Mapping[str, Any] = load_yaml(content / LEARNING_FILE)["checklist"]
     parts = []
-    for scope in SCOPES:
+    for text in learning_of(catalog).checklist.parts:
         groups = []
         for t in catalog.themes:
             items = tuple(
                 p for p in catalog.practices_of(t.id)
-                if p.checklist is not None and p.checklist.scope == scope and p.level == "must" and not p.deprecated
+                if p.checklist is not None and p.checklist.scope == text.scope and p.level == "must" and not p.deprecated
             )
             if items:
                 groups.append((t.id, t.title, items))
-        parts.append(Part(scope, texts[scope]["title"], texts[scope]["intro"], tuple(groups)))
+        parts.append(Part(text.scope, text.title, text.intro, tuple(groups)))
     return tuple(parts)
 
 
-def checklist_lines(catalog: Catalog, content: Path) -> list[Practice]:
-    return [p for part in checklist_parts(catalog, content) for _, _, items in part.groups for p in items]
+def checklist_lines(catalog: Catalog) -> list[Practice]:
+    return [p for part in checklist_parts(catalog) for _, _, items in part.groups for p in items]
 
 
-def checklist_markdown(catalog: Catalog, content: Path, site_url: str) -> str:
+def checklist_markdown(catalog: Catalog, site_url: str) -> str:
     """The checklist as Markdown teams can paste into a ticket, a brief or a pull request, linked to the site."""
     base = site_url.rstrip("/") + "/"
-    texts = load_yaml(content / LEARNING_FILE)["checklist"]
+    texts = learning_of(catalog).checklist
     out = [
-        f"# {texts['title']}",
+        f"# {texts.title}",
         "",
-        texts["intro"],
+        texts.intro,
         "",
         "- Campaign:",
         "- Launch date:",
@@ -87,7 +64,7 @@ def checklist_markdown(catalog: Catalog, content: Path, site_url: str) -> str:
         "- Approved by:",
         "",
     ]
-    for part in checklist_parts(catalog, content):
+    for part in checklist_parts(catalog):
         out += [f"## {part.title}", "", part.intro, ""]
         for _, title, items in part.groups:
             out += [f"### {title}", ""]
@@ -96,13 +73,13 @@ def checklist_markdown(catalog: Catalog, content: Path, site_url: str) -> str:
     return "\n".join(out)
 
 
-def checklist_html(catalog: Catalog, content: Path, page: str) -> str:
+def checklist_html(catalog: Catalog, page: str) -> str:
     out = [
         '<div class="candor-widget candor-checklist" id="candor-checklist">',
         '<p class="candor-checklist-fields"><span>Campaign:</span> <span>Launch date:</span> '
         "<span>Checked by:</span> <span>Approved by:</span></p>",
     ]
-    for part in checklist_parts(catalog, content):
+    for part in checklist_parts(catalog):
         pid = f"candor-checklist-{part.scope}"
         out += [
             f'<section class="candor-checklist-part" id="{pid}" data-scope="{part.scope}" aria-labelledby="{pid}-title">',

@@ -1,139 +1,25 @@
-"""The facilitator kit: the sample brief's answers, scored by the engine, and the notes a facilitator reads out.
+"""The facilitator kit, the pages: what a facilitator reads out, from the kit the content compiler scored.
 
-``content/facilitator.yml`` holds, for each question of the pre-launch check, the answer a busy team would
-give from the sample brief (the handout, ``docs/learn/brief.md``) and why; for every *must failure* (an answer
-short of the best on a question linked to a live must practice, whether or not it raises a flag) a debrief
-note and a fix; the split of the check's areas between pairs; and the result the guide states. The build
-scores the answers with the engine and fails, naming what differs, when the stated result drifts, when a
-must failure has no debrief note, or when the answers do not match the current questionnaire version.
-
-Shortcodes: ``facilitator-result``, ``facilitator-debrief``, ``facilitator-answers``, ``facilitator-pairs``
-and ``quiz-notes`` (what tempts in each knowledge-check question). The answers are also published as a
-YAML file the CLI can score (``candor check prelaunch trail-ready.yml``).
+The model (the sample brief's answers, scored by the engine and checked against the guide's stated result) is
+:mod:`candor.facilitator`. Shortcodes: ``facilitator-result``, ``facilitator-debrief``, ``facilitator-answers``,
+``facilitator-pairs`` and ``quiz-notes`` (what tempts in each knowledge-check question). The answers are also
+published as a YAML file the CLI can score (``candor check prelaunch trail-ready.yml``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-from candor.bundle import LoadedCheck, load_bundle, make_bundle
 from candor.catalog import Catalog
-from candor.content_files import load_schemas, load_yaml, raw_checks
-from candor.evaluate import evaluate
-from candor.questionnaire import Question
-from candor.schema_check import validate
+from candor.facilitator import FacilitatorKit as Kit
 
-from .learning import LearningError, load_learning, once_per_catalog
-from .markup import md_rel
+from .markup import learning_of, md_rel
 
-FACILITATOR_FILE = "facilitator.yml"
 ANSWERS_DOWNLOAD = "assets/candor/trail-ready.yml"  # for the CLI
 ANSWERS_IMPORT = "assets/candor/trail-ready.json"  # for "Import" on the check page (it reads JSON)
 NOTES_HEAD = "| Scenario | Best answer | The answer that tempts, and why |"
 TABLE_HEAD = "| Question | Expected answer | Why (from the brief) | Practice |"
 LEVEL_WORDS = {"red": "Red flag", "amber": "Amber flag", None: "No flag"}
-
-
-@dataclass(frozen=True)
-class Row:
-    """One answered question of the brief: what it asks, the expected answer, why, and its practices."""
-
-    question: Question
-    answer: tuple[str, ...]
-    labels: tuple[str, ...]
-    why: str
-    practices: tuple[str, ...]
-    must_failure: bool
-    flag: str | None  # "red", "amber" or None
-    debrief: str | None
-    fix: str | None
-
-
-@dataclass(frozen=True)
-class Kit:
-    check: LoadedCheck
-    data: Mapping[str, Any]
-    result: Mapping[str, Any]
-    rows: tuple[Row, ...]
-
-    @property
-    def must_failures(self) -> tuple[Row, ...]:
-        return tuple(r for r in self.rows if r.must_failure)
-
-    def answers_file(self) -> dict[str, Any]:
-        """The brief's answers as an answers file for the check (what the CLI and the import read)."""
-        return {
-            "questionnaire": self.data["check"],
-            "version": self.data["version"],
-            "answers": {qid: a["answer"] for qid, a in self.data["answers"].items()},
-        }
-
-
-def _loaded(catalog: Catalog, content: Path, check: str) -> LoadedCheck:
-    return load_bundle(make_bundle(catalog, raw_checks(content)[check], load_schemas(content)["answers"]))
-
-
-def _row(q: Question, entry: Mapping[str, Any], catalog: Catalog, flags: Mapping[str, str]) -> Row:
-    answer = entry["answer"]
-    chosen = tuple(answer) if isinstance(answer, list) else (answer,)
-    options = [q.option(a) for a in chosen]
-    labels = tuple(o.label if o else "?" for o in options)
-    scores = [o.score for o in options if o is not None and o.score is not None]
-    short = bool(scores) and min(scores) < q.best_score
-    must = any(catalog.practices[p].level == "must" and not catalog.practices[p].deprecated for p in q.practices)
-    return Row(q, chosen, labels, entry["why"], q.practices, short and must, flags.get(q.id), entry.get("debrief"), entry.get("fix"))
-
-
-def read_kit(catalog: Catalog, content: Path) -> Kit:
-    """Read the facilitator data, score the brief, and check it against the guide's stated result."""
-    name = FACILITATOR_FILE
-    data = load_yaml(content / name)
-    schema = json.loads((content / "schema" / "facilitator.schema.json").read_text(encoding="utf-8"))
-    found = validate(data, schema)
-    if found:
-        raise LearningError([f"{name}: {p}" for p in found[:10]])
-    check = _loaded(catalog, content, data["check"])
-    q = check.questionnaire
-    problems = []
-    if data["version"] != q.version:
-        problems.append(
-            f"{name}: the brief's answers are for {data['check']} version {data['version']}, but the check is at version "
-            f"{q.version}: re-answer the new and changed questions from the brief, then restate the result"
-        )
-    problems += [f"{name}: answers unknown question {qid!r}" for qid in data["answers"] if q.question(qid) is None]
-    areas = {a.id for a in q.areas}
-    problems += [f"{name}: pair group {g['id']!r} lists unknown area {a!r}" for g in data["pairs"] for a in g["areas"] if a not in areas]
-    if problems:
-        raise LearningError(problems)
-    answers = {qid: a["answer"] for qid, a in data["answers"].items()}
-    result = evaluate(q, check.links, answers).to_json()
-    flags = {f["question"]: f["level"] for f in result["flags"]}
-    visible = set(result["visible"])
-    rows = tuple(_row(x, data["answers"][x.id], catalog, flags) for x in q.questions if x.id in visible and x.id in data["answers"])
-    problems += [f"{name}: question {qid!r} is shown for this brief but has no answer" for qid in result["visible"] if qid not in answers]
-    problems += [
-        f"{name}: {r.question.id} = {', '.join(r.answer)} is a must failure ({', '.join(r.practices)}) with no debrief note and fix"
-        for r in rows if r.must_failure and not (r.debrief and r.fix)
-    ]
-    stated = data["stated_result"]
-    actual = {
-        "verdict": result["verdict"],
-        "score": round(result["score"], 1),
-        "red": sum(1 for f in result["flags"] if f["level"] == "red"),
-        "amber": sum(1 for f in result["flags"] if f["level"] == "amber"),
-    }
-    if dict(stated) != actual:
-        problems.append(f"{name}: stated_result {dict(stated)} does not match what the engine gives for the brief: {actual}")
-    if problems:
-        raise LearningError(problems)
-    return Kit(check, data, result, rows)
-
-
-load_kit = once_per_catalog(read_kit)  # read_kit, once per catalogue
 
 
 # --- page parts ---------------------------------------------------------------------------------------
@@ -227,8 +113,8 @@ def pairs_markdown(kit: Kit) -> str:
     return "\n".join(out) + "\n"
 
 
-def quiz_notes_markdown(catalog: Catalog, content: Path, src: str) -> str:
-    learning = load_learning(catalog, content)
+def quiz_notes_markdown(catalog: Catalog, src: str) -> str:
+    learning = learning_of(catalog)
     out = []
     for m in learning.modules:
         raw = learning.raw_quizzes[m.quiz]

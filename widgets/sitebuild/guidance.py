@@ -62,14 +62,25 @@ def _indent(text: str, by: str = "    ") -> str:
     return "\n".join(by + line if line else "" for line in text.splitlines())
 
 
-def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
-    """A practice: rule, level and a one-line why in view; example, steps, evidence, pitfalls, standards and
-    templates folded in a <details> that opens when the practice is linked to directly or printed."""
-    why, more_why = _first_sentence(p.why)
+def _standards(p: Practice, catalog: Catalog, src: str) -> list[str]:
+    """The standards box: each source the practice maps to, with its locator, family and what it says."""
+    out = ['!!! quote "Standards"', ""]
+    for m in p.mappings:
+        s = catalog.sources[m.source]
+        locator = f", {_md_escape(m.locator)}" if m.locator else ""
+        backlink = md_rel(src, SOURCES_PAGE, s.id)
+        out.append(
+            f"    - [{_md_escape(s.title)}]({s.url}){locator} ({_md_escape(s.publisher)}, "
+            f"[{FAMILIES[s.family]}]({backlink})): {_md_escape(m.relation)}"
+        )
+    return out
+
+
+def _folded(p: Practice, catalog: Catalog, src: str, worked: str, more_why: str) -> list[str]:
+    """What the fold holds: example, worked examples, the rest of the why, steps, evidence, pitfalls, templates."""
     folded = []
     if p.example:
         folded += [f"**Example.** {_md_escape(p.example)}", ""]
-    worked = tools.worked_examples(catalog, p.id, page_url(_theme_page(catalog, p.theme)))
     if worked:
         folded += [worked, ""]
     if more_why:
@@ -92,15 +103,14 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
     if templates:
         links = ", ".join(f"[{_md_escape(t.title)}]({md_rel(src, 'kit/' + t.id + '.md')})" for t in templates)
         folded += [f"**Template to use:** {links}", ""]
-    folded += ['!!! quote "Standards"', ""]
-    for m in p.mappings:
-        s = catalog.sources[m.source]
-        locator = f", {_md_escape(m.locator)}" if m.locator else ""
-        backlink = md_rel(src, SOURCES_PAGE, s.id)
-        folded.append(
-            f"    - [{_md_escape(s.title)}]({s.url}){locator} ({_md_escape(s.publisher)}, "
-            f"[{FAMILIES[s.family]}]({backlink})): {_md_escape(m.relation)}"
-        )
+    return folded + _standards(p, catalog, src)
+
+
+def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
+    """A practice: rule, level and a one-line why in view; example, steps, evidence, pitfalls, standards and
+    templates folded in a <details> that opens when the practice is linked to directly or printed."""
+    why, more_why = _first_sentence(p.why)
+    worked = tools.worked_examples(catalog, p.id, page_url(_theme_page(catalog, p.theme)))
     fold_title = "Example, steps, evidence, pitfalls and standards" if p.example or worked else "Steps, evidence, pitfalls and standards"
     lines = [
         f"### {p.id} {p.title} {{ #{p.id} data-practice-level=\"{p.level}\" }}",
@@ -113,7 +123,7 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
         "",
         f'??? note candor-fold "{fold_title}"',
         "",
-        _indent("\n".join(folded)),
+        _indent("\n".join(_folded(p, catalog, src, worked, more_why))),
         "",
     ]
     return "\n".join(lines)

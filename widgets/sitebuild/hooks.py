@@ -1,8 +1,10 @@
-"""MkDocs hooks: one parse of the content data feeds every generated part of the site.
+"""MkDocs hooks: the adapter between MkDocs and the content compiler. They only adapt.
 
-on_config reads and validates the content (a problem fails the build, naming the file and the id);
-on_files adds the runtime, the engine wheel, the check bundles and the browser glue; on_page_markdown
-expands ``<!-- candor:... -->`` shortcodes and adds glossary tooltips.
+on_config reads the config and compiles the content (:func:`candor.content_files.read_catalog`; a problem fails
+the build, naming the file and the id); on_files adds the runtime, the engine wheel, every browser bundle
+(:func:`candor.bundle.browser_bundles`) and the browser glue; on_page_markdown expands ``<!-- candor:... -->``
+shortcodes with the renderers in this package and adds glossary tooltips. What moves if the site leaves
+MkDocs is this file (and ``overrides/``); see "Where MkDocs ends" in the README.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
-from candor.bundle import make_bundle, make_tool_bundle
+from candor.bundle import browser_bundles, bundle_index
 from candor.catalog import Catalog, ContentError
-from candor.content_files import load_schemas, raw_checks, read_catalog
+from candor.content_files import read_catalog
 
 from sitebuild import (
     assets,
@@ -31,9 +34,9 @@ from sitebuild import (
     forms,
     guidance,
     kit,
-    learning,
     methodology,
     onboarding,
+    reading_time,
     search_defer,
     shortcodes,
     timeline_pages,
@@ -48,8 +51,7 @@ STYLE = assets.ROOT / "widgets" / "css"
 class _State:
     command = "build"
     catalog: Catalog
-    raw: dict[str, Any]
-    schemas: dict[str, Any]
+    times: reading_time.ModuleTimes
 
 
 state = _State()
@@ -70,8 +72,9 @@ def on_config(config: Any) -> Any:
         state.catalog = read_catalog(CONTENT, today=dt.date.today())  # a practice past its review limit fails the build
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    state.raw = raw_checks(CONTENT)
-    state.schemas = load_schemas(CONTENT)
+    learning = state.catalog.learning
+    docs = Path(config["docs_dir"])
+    state.times = reading_time.module_times(state.catalog, learning, docs) if learning else reading_time.ModuleTimes({}, {})
     return config
 
 
@@ -101,22 +104,17 @@ def on_files(files: Files, config: Any) -> Files:
         _add(files, config, f"assets/candor/js/{path.name}", path=path)
     for path in sorted(STYLE.glob("*.css")):
         _add(files, config, f"assets/candor/{path.name}", path=path)
-    answers_schema = state.schemas["answers"]
-    for cid, raw in state.raw.items():
-        bundle = make_bundle(state.catalog, raw, answers_schema)
-        _add(files, config, f"assets/candor/checks/{cid}.json", content=json.dumps(bundle, ensure_ascii=False))
-    quiz_bundles = learning.quiz_bundles(state.catalog, CONTENT)
-    for qid, bundle in quiz_bundles.items():
-        _add(files, config, f"assets/candor/quizzes/{qid}.json", content=json.dumps(bundle, ensure_ascii=False))
-    for uri, content in onboarding.site_files(state.catalog, CONTENT, config["site_url"] or "").items():
+    for uri, bundle in browser_bundles(state.catalog).items():
+        _add(files, config, f"assets/candor/{uri}", content=json.dumps(bundle, ensure_ascii=False))
+    try:
+        extra = onboarding.site_files(state.catalog, config["site_url"] or "")
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    for uri, content in extra.items():
         _add(files, config, uri, content=content)
-    for tid, raw in state.catalog.tools.items():
-        _add(files, config, f"assets/candor/tools/{tid}.json", content=json.dumps(make_tool_bundle(state.catalog, raw)))
-    man = assets.manifest(wheel, snapshot, state.raw)
-    man["tools"] = {tid: {"bundle": f"tools/{tid}.json"} for tid in state.catalog.tools}
-    man["quizzes"] = {qid: {"bundle": f"quizzes/{qid}.json"} for qid in quiz_bundles}
+    man = assets.manifest(wheel, snapshot, bundle_index(state.catalog))
     _add(files, config, "assets/candor/manifest.json", content=json.dumps(man, indent=1))
-    _add(files, config, "schema/answers.schema.json", content=json.dumps(answers_schema, indent=2))
+    _add(files, config, "schema/answers.schema.json", content=json.dumps(state.catalog.answers_schema, indent=2))
     for uri, content in kit.pages(state.catalog, _site_url(config)).items():
         _add(files, config, uri, content=content)
     return files
@@ -127,10 +125,26 @@ def _site_url(config: Any) -> str:
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    return kit.add_to_nav(nav, files, config, state.catalog)
+    """List the kit's generated template pages under the section whose index is the kit's index page."""
+    index = next((p for p in nav.pages if p.file.src_uri == kit.INDEX), None)
+    if index is None or index.parent is None:
+        return nav
+    section = index.parent
+    added = []
+    for t in state.catalog.templates.values():
+        page = Page(t.title, files.get_file_from_path(t.page), config)
+        page.parent = section
+        section.children.append(page)
+        added.append(page)
+    at = nav.pages.index(index) + 1
+    nav.pages[at:at] = added
+    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+        before.next_page, after.previous_page = after, before
+    return nav
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
+    """The shortcode renderers for a page, each a call into this package with the compiled catalogue."""
     cat, url, src = state.catalog, page.url, page.file.src_uri
 
     def check(arg: str | None) -> Any:
@@ -165,13 +179,17 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
         "kit": lambda _: kit.index_markdown(cat, src),
+        **onboarding.renderers(cat, state.times, src, url),
     }
-    renderers.update(onboarding.renderers(cat, CONTENT, src, url))
+    return renderers
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        expanded = shortcodes.expand(markdown, renderers, page.file.src_uri)
-    except shortcodes.ShortcodeError as exc:
+        expanded = shortcodes.expand(markdown, _renderers(page), page.file.src_uri)
+    except (shortcodes.ShortcodeError, ContentError) as exc:
         raise PluginError(str(exc)) from None
-    return expanded + guidance.abbreviations(cat)
+    return expanded + guidance.abbreviations(state.catalog)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

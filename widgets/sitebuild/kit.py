@@ -7,7 +7,6 @@ each template helps meet, and the Markdown and CSV downloads are the exact text 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from candor.catalog import Catalog, page_url
 from candor.kit import Template, expand_refs, template_text
@@ -89,6 +88,23 @@ def _actions(t: Template, page: str, text_id: str) -> str:
     )
 
 
+def _template_body(t: Template, catalog: Catalog, src: str, source: str) -> list[str]:
+    """The template itself: a CSV's columns and file, or a text template rendered with its plain-text source."""
+    if t.format == "csv":
+        return ['<div class="candor-kit-columns" markdown>', "", _columns(t, catalog), "", "</div>", "",
+                f"The file (a header and {len(t.rows)} example rows):", "", source, ""]
+    return [
+        '<div class="candor-kit-template" markdown>',
+        "",
+        _demote(_page_refs(t.body or "", catalog, src)),
+        "",
+        "</div>",
+        "",
+        f'<details class="candor-kit-source"><summary>The same template as plain Markdown text</summary>{source}</details>',
+        "",
+    ]
+
+
 def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
     src = t.page
     text_id = f"candor-kit-text-{t.id}"
@@ -117,20 +133,7 @@ def template_page(t: Template, catalog: Catalog, site_url: str) -> str:
         "## The template",
         "",
     ]
-    if t.format == "csv":
-        parts += ['<div class="candor-kit-columns" markdown>', "", _columns(t, catalog), "", "</div>", ""]
-        parts += [f"The file (a header and {len(t.rows)} example rows):", "", source, ""]
-    else:
-        parts += [
-            '<div class="candor-kit-template" markdown>',
-            "",
-            _demote(_page_refs(t.body or "", catalog, src)),
-            "",
-            "</div>",
-            "",
-            f'<details class="candor-kit-source"><summary>The same template as plain Markdown text</summary>{source}</details>',
-            "",
-        ]
+    parts += _template_body(t, catalog, src, source)
     if t.notes:
         parts += ["## How to fill it in", "", _page_refs(t.notes, catalog, src), ""]
     parts.append(f"[All templates in the kit]({md_rel(src, INDEX)})")
@@ -154,25 +157,3 @@ def index_markdown(catalog: Catalog, src: str) -> str:
         meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
         items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({FORMAT_LABEL[t.format]}). {t.summary} Helps you meet {meets}.")
     return "\n".join(items) + "\n"
-
-
-def add_to_nav(nav: Any, files: Any, config: Any, catalog: Catalog) -> Any:
-    """List the generated template pages under the section whose index is kit/index.md."""
-    from mkdocs.structure.pages import Page
-
-    index = next((p for p in nav.pages if p.file.src_uri == INDEX), None)
-    if index is None or index.parent is None:
-        return nav
-    section = index.parent
-    added = []
-    for t in catalog.templates.values():
-        file = files.get_file_from_path(t.page)
-        page = Page(t.title, file, config)
-        page.parent = section
-        section.children.append(page)
-        added.append(page)
-    at = nav.pages.index(index) + 1
-    nav.pages[at:at] = added
-    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
-        before.next_page, after.previous_page = after, before
-    return nav

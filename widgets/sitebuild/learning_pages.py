@@ -14,9 +14,14 @@ Shortcodes (``<!-- candor:NAME ARG -->``, wired in :mod:`sitebuild.onboarding`):
 from __future__ import annotations
 
 from candor.catalog import Catalog, PracticeLink, Theme, page_url
+from candor.learning import LEARN, Learning, Module, TryIt
+from candor.quiz import Quiz, QuizQuestion
+from candor.storage_keys import LEARNING_KEY
 
-from .learning import LEARN, STORAGE_KEY, Learning, Module, TryIt
 from .markup import esc, md_rel, rel
+from .reading_time import ModuleTimes
+
+STORAGE_KEY = LEARNING_KEY  # published on each quiz element for quiz.mjs (documented on the progress page)
 
 # --- page renderers -----------------------------------------------------------------------------------
 
@@ -26,7 +31,7 @@ def _md(text: str) -> str:
 
 
 def _theme(catalog: Catalog, theme_id: str) -> Theme:
-    return next(t for t in catalog.themes if t.id == theme_id)
+    return catalog.theme(theme_id)
 
 
 def _practice_md(catalog: Catalog, src: str, pid: str) -> str:
@@ -48,10 +53,10 @@ def _duration(minutes: int) -> str:
     return text + (f" {rest} minutes" if rest else "")
 
 
-def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> str:
+def learning_path_markdown(learning: Learning, times: ModuleTimes, catalog: Catalog, src: str) -> str:
     n = len(learning.modules)
     out = [
-        f"{n} modules, about {_duration(learning.minutes)} in all, including the knowledge checks. "
+        f"{n} modules, about {_duration(times.total)} in all, including the knowledge checks. "
         "Take them in order, or start with the one closest to the work in front of you.",
         "",
         f"*Times are worked out from the text itself: reading the module's guidance pages at "
@@ -66,42 +71,47 @@ def learning_path_markdown(learning: Learning, catalog: Catalog, src: str) -> st
         themes = ", ".join(_md(_theme(catalog, t).title) for t in m.themes)
         quiz_len = len(learning.quizzes[m.quiz].questions)
         out.append(
-            f"| {m.number}. [{_md(m.title)}]({page}) | {themes} | {m.minutes} min | "
+            f"| {m.number}. [{_md(m.title)}]({page}) | {themes} | {times.minutes[m.id]} min | "
             f"[{quiz_len} scenarios]({page}#knowledge-check) |"
         )
     out.append("")
     for m in learning.modules:
-        page = md_rel(src, m.page)
-        out += [
-            f"## {m.number}. {_md(m.title)} {{ #module-{m.id} }}",
-            "",
-            f"*About {m.minutes} minutes, including a knowledge check of {len(learning.quizzes[m.quiz].questions)} scenarios.*",
-            "",
-            _md(m.summary),
-            "",
-            "**By the end of this module you can:**",
-            "",
-            *(f"- {_md(o)}" for o in m.objectives),
-            "",
-            "**Read:** " + ", ".join(f"[{_md(_theme(catalog, t).title)}]({md_rel(src, _theme(catalog, t).page)})" for t in m.themes),
-            "",
-            "**Key practices:**",
-            "",
-            *(f"- {_practice_md(catalog, src, pid)}" for pid in m.practices),
-            "",
-            "**Try it:**",
-            "",
-            *(f"- {_try_md(catalog, src, t)}" for t in m.try_it),
-            "",
-            f"[Start module {m.number}]({page}){{ .md-button }} [Take the knowledge check]({page}#knowledge-check)",
-            "",
-        ]
+        out += _module_section(learning, times, m, catalog, src)
     return "\n".join(out)
 
 
-def module_markdown(learning: Learning, m: Module, catalog: Catalog, src: str) -> str:
+def _module_section(learning: Learning, times: ModuleTimes, m: Module, catalog: Catalog, src: str) -> list[str]:
+    """One module on the learning path: time, summary, objectives, reading, key practices, checks to try."""
+    page = md_rel(src, m.page)
+    return [
+        f"## {m.number}. {_md(m.title)} {{ #module-{m.id} }}",
+        "",
+        f"*About {times.minutes[m.id]} minutes, including a knowledge check of {len(learning.quizzes[m.quiz].questions)} scenarios.*",
+        "",
+        _md(m.summary),
+        "",
+        "**By the end of this module you can:**",
+        "",
+        *(f"- {_md(o)}" for o in m.objectives),
+        "",
+        "**Read:** " + ", ".join(f"[{_md(_theme(catalog, t).title)}]({md_rel(src, _theme(catalog, t).page)})" for t in m.themes),
+        "",
+        "**Key practices:**",
+        "",
+        *(f"- {_practice_md(catalog, src, pid)}" for pid in m.practices),
+        "",
+        "**Try it:**",
+        "",
+        *(f"- {_try_md(catalog, src, t)}" for t in m.try_it),
+        "",
+        f"[Start module {m.number}]({page}){{ .md-button }} [Take the knowledge check]({page}#knowledge-check)",
+        "",
+    ]
+
+
+def module_markdown(learning: Learning, times: ModuleTimes, m: Module, catalog: Catalog, src: str) -> str:
     out = [
-        f"*Module {m.number} of {len(learning.modules)} · about {m.minutes} minutes · "
+        f"*Module {m.number} of {len(learning.modules)} · about {times.minutes[m.id]} minutes · "
         f"[all modules]({md_rel(src, f'{LEARN}/index.md')})*",
         "",
         "## What you will learn",
@@ -145,6 +155,46 @@ def _practice_a(page: str, link: PracticeLink) -> str:
     return f'<a href="{esc(rel(page, link.url))}">{esc(link.id)} {esc(link.title)}</a>'
 
 
+def _quiz_question(base: str, i: int, n: int, q: QuizQuestion) -> list[str]:
+    qbase = f"{base}-q-{q.id}"
+    out = [
+        f'<fieldset class="candor-question candor-quiz-question" id="{qbase}" data-question="{esc(q.id)}">',
+        f'<legend class="candor-legend"><span class="candor-quiz-number">Scenario {i} of {n}</span> '
+        f'<span class="candor-quiz-scenario">{esc(q.scenario)}</span> '
+        f'<span class="candor-quiz-prompt">{esc(q.prompt)}</span></legend>',
+        '<div class="candor-options">',
+    ]
+    for o in q.options:
+        input_id = f"{qbase}-{o.id}"
+        out.append(
+            f'<label class="candor-option" for="{input_id}">'
+            f'<input type="radio" id="{input_id}" name="{qbase}" value="{esc(o.id)}"> '
+            f"<span>{esc(o.label)}</span></label>"
+        )
+    return [*out, "</div>", f'<div class="candor-quiz-feedback" id="{qbase}-feedback" data-candor-feedback hidden></div>', "</fieldset>"]
+
+
+def _answer_key(base: str, quiz: Quiz, page: str) -> list[str]:
+    """The answer key: the best response to each scenario, and why each option is or is not."""
+    out = [
+        f'<details class="candor-quiz-key" id="{base}-key">',
+        "<summary>Answer key: the best response to each scenario, and why each option is or is not</summary>",
+        '<ol class="candor-quiz-key-list">',
+    ]
+    for q in quiz.questions:
+        out.append(f'<li id="{base}-key-{q.id}"><p><strong>{esc(q.prompt)}</strong> Best response: “{esc(q.best.label)}”</p><ul>')
+        for o in q.options:
+            mark = "Best response" if o.best else "Not the best response"
+            icon = "✓" if o.best else "✕"
+            out.append(
+                f'<li class="candor-quiz-key-option{" candor-quiz-key-option--best" if o.best else ""}">'
+                f'<span aria-hidden="true">{icon}</span> <strong>{mark}:</strong> “{esc(o.label)}” {esc(o.explanation)} '
+                f"See {_practice_a(page, quiz.links[o.practice])}.</li>"
+            )
+        out.append("</ul></li>")
+    return [*out, "</ol>", "</details>"]
+
+
 def quiz_html(learning: Learning, m: Module, page: str) -> str:
     """The knowledge check: a complete static form plus an answer key; the browser glue adds the scoring."""
     quiz = learning.quizzes[m.quiz]
@@ -162,26 +212,7 @@ def quiz_html(learning: Learning, m: Module, page: str) -> str:
         f'<p class="candor-progress" id="{base}-progress" data-candor-progress>{n} scenarios</p>',
     ]
     for i, q in enumerate(quiz.questions, 1):
-        qbase = f"{base}-q-{q.id}"
-        out += [
-            f'<fieldset class="candor-question candor-quiz-question" id="{qbase}" data-question="{esc(q.id)}">',
-            f'<legend class="candor-legend"><span class="candor-quiz-number">Scenario {i} of {n}</span> '
-            f'<span class="candor-quiz-scenario">{esc(q.scenario)}</span> '
-            f'<span class="candor-quiz-prompt">{esc(q.prompt)}</span></legend>',
-            '<div class="candor-options">',
-        ]
-        for o in q.options:
-            input_id = f"{qbase}-{o.id}"
-            out.append(
-                f'<label class="candor-option" for="{input_id}">'
-                f'<input type="radio" id="{input_id}" name="{qbase}" value="{esc(o.id)}"> '
-                f"<span>{esc(o.label)}</span></label>"
-            )
-        out += [
-            "</div>",
-            f'<div class="candor-quiz-feedback" id="{qbase}-feedback" data-candor-feedback hidden></div>',
-            "</fieldset>",
-        ]
+        out += _quiz_question(base, i, n, q)
     out += [
         f'<p class="candor-quiz-actions" id="{base}-actions" hidden>'
         f'<button type="submit" class="md-button md-button--primary" id="{base}-check">Check my answers</button> '
@@ -191,23 +222,8 @@ def quiz_html(learning: Learning, m: Module, page: str) -> str:
         f'<h3 id="{base}-result-title">Your score</h3>',
         f'<div class="candor-result-body" id="{base}-result-body"></div>',
         "</section>",
-        f'<details class="candor-quiz-key" id="{base}-key">',
-        "<summary>Answer key: the best response to each scenario, and why each option is or is not</summary>",
-        '<ol class="candor-quiz-key-list">',
     ]
-    for q in quiz.questions:
-        out.append(f'<li id="{base}-key-{q.id}"><p><strong>{esc(q.prompt)}</strong> Best response: “{esc(q.best.label)}”</p><ul>')
-        for o in q.options:
-            mark = "Best response" if o.best else "Not the best response"
-            icon = "✓" if o.best else "✕"
-            out.append(
-                f'<li class="candor-quiz-key-option{" candor-quiz-key-option--best" if o.best else ""}">'
-                f'<span aria-hidden="true">{icon}</span> <strong>{mark}:</strong> “{esc(o.label)}” {esc(o.explanation)} '
-                f"See {_practice_a(page, quiz.links[o.practice])}.</li>"
-            )
-        out.append("</ul></li>")
-    out += ["</ol>", "</details>", "</div>"]
-    return "\n".join(out)
+    return "\n".join([*out, *_answer_key(base, quiz, page), "</div>"])
 
 
 def progress_html(learning: Learning, page: str) -> str:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
+from candor.catalog import Catalog, ContentError
+from candor.facilitator import FacilitatorKit
+from candor.learning import Learning
+
 # Material's search leaves out elements (and sections under headings) carrying this attribute. Widgets carry it:
 # their questions are controls, not reading matter, and the methodology page indexes the same wording once.
 NOT_INDEXED = "data-search-exclude"
@@ -30,3 +34,16 @@ def md_rel(from_src: str, to_src: str, anchor: str = "") -> str:
     """Relative Markdown link between docs files (``guidance/bias.md`` -> ``sources.md#x``), checked by MkDocs."""
     target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+def learning_of(catalog: Catalog) -> Learning:
+    """The learning path, which the onboarding pages need (the content folder may leave it out)."""
+    if catalog.learning is None:
+        raise ContentError(["learning.yml: the onboarding pages need the learning path, and the content has none"])
+    return catalog.learning
+
+
+def facilitator_of(catalog: Catalog) -> FacilitatorKit:
+    if catalog.facilitator is None:
+        raise ContentError(["facilitator.yml: the facilitator guide needs it, and the content has none"])
+    return catalog.facilitator

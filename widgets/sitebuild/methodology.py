@@ -9,7 +9,7 @@ from __future__ import annotations
 from candor.catalog import Catalog
 from candor.cli import GATE_RULE
 from candor.movers import area_moves, flag_moves
-from candor.questionnaire import Questionnaire
+from candor.questionnaire import Question, Questionnaire
 
 from .forms import describe_condition
 from .markup import md_rel
@@ -89,11 +89,9 @@ def _movers(q: Questionnaire, catalog: Catalog) -> list[str]:
     return out
 
 
-def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
-    scored = [a for a in q.areas if a.scored]
-    total = sum(a.weight for a in scored) or 1.0
-    out = [f"## {q.title}: how the verdict is reached", "", f"Questionnaire `{q.id}`, version {q.version}.", ""]
-    out += ["### Verdicts", "", "| Verdict | Reached when | Held back to it by |", "| --- | --- | --- |"]
+def _verdicts(q: Questionnaire) -> list[str]:
+    """The verdicts table: when each is reached, and what holds the result back to it."""
+    out = ["### Verdicts", "", "| Verdict | Reached when | Held back to it by |", "| --- | --- | --- |"]
     has_floor = any(a.floor for a in q.areas)
     has_hard = any(a.hard_floor for a in q.areas)
     for v in q.verdicts:
@@ -106,35 +104,70 @@ def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
             + ("; a question shown but unanswered" if q.scored else ""),
         }.get(v.cap or "", "–")
         out.append(f"| **{_cell(v.label)}** (`{v.id}`) | {reach} | {forced} |")
-    out += [
+    return [
+        *out,
         "",
         "The verdict is the best level the overall score reaches, then held back by every cause that applies: an amber "
         "cause caps it at the level marked for amber, a red cause forces the level marked for red. The same ids and "
         "labels appear on the page, in the report, in the JSON and on the command line.",
         "",
-        *_method_rules(q),
     ]
+
+
+def _scores(q: Questionnaire) -> list[str]:
+    """How area and overall scores are worked out, and each scored area's weight and floors."""
+    scored = [a for a in q.areas if a.scored]
+    if not scored:
+        return []
+    total = sum(a.weight for a in scored) or 1.0
+    out = [
+        "### Scores",
+        "",
+        "- A question's **share** is the score of the option chosen (0 to 1, listed below).",
+        "- An **area score** = 100 × Σ(question weight × share) ÷ Σ(question weight), over the area's questions "
+        "that are shown and answered, leaving out “Not applicable”. It is rounded to one decimal.",
+        "- The **overall score** = Σ(area weight × area score) ÷ Σ(area weight), over the areas that have a "
+        "score; rounded to one decimal.",
+        "- Questions hidden by the campaign profile neither count nor raise flags.",
+        "- A **recommendation's gain** is how many points the overall score would rise if every answered question "
+        "linked to that practice had its best answer. The top "
+        f"{q.top_recommendations} are shown.",
+        "",
+        "| Area | Weight | Share of the overall score | Floor | Lower floor |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    out += [f"| {_cell(a.title)} | {a.weight:g} | {100 * a.weight / total:.1f} % | {_number(a.floor)} | "
+            f"{_number(a.hard_floor)} |" for a in scored]
+    return [*out, ""]
+
+
+def _question(q: Questionnaire, question: Question, scored: bool, catalog: Catalog, src: str) -> list[str]:
+    """One question: its text and facts, when it is shown, its options' scores and flags, and its guidance."""
+    meta = [f"`{question.id}`"]
     if scored:
-        out += [
-            "### Scores",
-            "",
-            "- A question's **share** is the score of the option chosen (0 to 1, listed below).",
-            "- An **area score** = 100 × Σ(question weight × share) ÷ Σ(question weight), over the area's questions "
-            "that are shown and answered, leaving out “Not applicable”. It is rounded to one decimal.",
-            "- The **overall score** = Σ(area weight × area score) ÷ Σ(area weight), over the areas that have a "
-            "score; rounded to one decimal.",
-            "- Questions hidden by the campaign profile neither count nor raise flags.",
-            "- A **recommendation's gain** is how many points the overall score would rise if every answered question "
-            "linked to that practice had its best answer. The top "
-            f"{q.top_recommendations} are shown.",
-            "",
-            "| Area | Weight | Share of the overall score | Floor | Lower floor |",
-            "| --- | ---: | ---: | ---: | ---: |",
-        ]
-        out += [f"| {_cell(a.title)} | {a.weight:g} | {100 * a.weight / total:.1f} % | {_number(a.floor)} | "
-                f"{_number(a.hard_floor)} |" for a in scored]
-        out.append("")
-    out += _movers(q, catalog)
+        meta.append(f"question weight {question.weight:g}")
+    if question.type == "multi":
+        meta.append("several choices")
+    if question.na:
+        meta.append("“Not applicable” leaves it out")
+    out = [f"**{_cell(question.text)}** ({', '.join(meta)})", ""]
+    if question.show_if is not None:
+        out += [f"Shown only if {_cell(describe_condition(q, question.show_if))}.", ""]
+    header = "| Option | Score | Flag |" if scored else "| Option | Flag |"
+    out += [header, "| --- | ---: | --- |" if scored else "| --- | --- |"]
+    for o in question.options:
+        flag = f"**{o.flag.level}**: {_cell(o.flag.message)}" if o.flag else "–"
+        score = f" {o.score:g} |" if scored else ""
+        out.append(f"| {_cell(o.label)} (`{o.id}`) |{score} {flag} |")
+    if question.practices:
+        out += ["", f"Guidance: {_practice_links(question.practices, catalog, src)}"]
+    return [*out, ""]
+
+
+def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
+    """The methodology of one check: verdicts, rules, scores, what moves the verdict, and every question."""
+    out = [f"## {q.title}: how the verdict is reached", "", f"Questionnaire `{q.id}`, version {q.version}.", ""]
+    out += _verdicts(q) + _method_rules(q) + _scores(q) + _movers(q, catalog)
     for area in q.areas:
         questions = [x for x in q.questions if x.area == area.id]
         if not questions:
@@ -142,26 +175,5 @@ def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
         label = "not scored" if not area.scored else f"weight {area.weight:g}"
         out += [f"### {_cell(area.title)} ({label})", ""]
         for question in questions:
-            meta = [f"`{question.id}`"]
-            if area.scored:
-                meta.append(f"question weight {question.weight:g}")
-            if question.type == "multi":
-                meta.append("several choices")
-            if question.na:
-                meta.append("“Not applicable” leaves it out")
-            out.append(f"**{_cell(question.text)}** ({', '.join(meta)})")
-            out.append("")
-            if question.show_if is not None:
-                out += [f"Shown only if {_cell(describe_condition(q, question.show_if))}.", ""]
-            header = "| Option | Score | Flag |" if area.scored else "| Option | Flag |"
-            out += [header, "| --- | ---: | --- |" if area.scored else "| --- | --- |"]
-            for o in question.options:
-                flag = f"**{o.flag.level}**: {_cell(o.flag.message)}" if o.flag else "–"
-                if area.scored:
-                    out.append(f"| {_cell(o.label)} (`{o.id}`) | {o.score:g} | {flag} |")
-                else:
-                    out.append(f"| {_cell(o.label)} (`{o.id}`) | {flag} |")
-            if question.practices:
-                out += ["", f"Guidance: {_practice_links(question.practices, catalog, src)}"]
-            out.append("")
+            out += _question(q, question, area.scored, catalog, src)
     return "\n".join(out)
