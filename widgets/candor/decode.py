@@ -65,13 +65,14 @@ def decode_text(raw: bytes | str, *, limit: int = MAX_ANSWERS_BYTES, what: str =
     A reader may stop one byte past ``limit``: anything longer is refused all the same.
     """
     if isinstance(raw, str):
-        if len(raw) > limit:  # every character is at least one byte: too large without encoding it
+        text = raw
+        if len(text) > limit:  # every character is at least one byte: too large without encoding it
             raise _too_large(limit, what)
         try:
-            raw = raw.encode("utf-8")
+            raw = text.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise AnswersError(
-                f"The {what} holds U+{ord(raw[exc.start]):04X}, half of a character pair, which is not text. "
+                f"The {what} holds U+{ord(text[exc.start]):04X}, half of a character pair, which is not text. "
                 "Nothing was read from it.", ""
             ) from None
     if len(raw) > limit:

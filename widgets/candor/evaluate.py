@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .answers import Answer, check_answers
 from .catalog import PracticeLink
 from .chart import area_chart
+from .jsonable import plain_object
 from .questionnaire import Questionnaire
 from .scoring import AreaScore, FlagHit, Recommendation, compute_scores, find_flags, recommend
 from .verdict import Completeness, Hold, decide
@@ -38,18 +39,7 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""
-        return _plain(self)  # type: ignore[no-any-return]
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses, tuples and dicts as plain JSON values (what asdict does, without its deep copies)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return plain_object(self)
 
 
 def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: Mapping[str, Answer]) -> Result:

@@ -113,7 +113,7 @@ export function wireBias(widget, engine) {
   const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
   /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */
   const restore = () => {
-    let text = null;
+    let text;
     try {
       text = localStorage.getItem(KEY(tool));
     } catch {
@@ -145,7 +145,7 @@ export function wireBias(widget, engine) {
 
   // Never let the browser submit the counts natively (into a URL) before or without the engine.
   form.addEventListener("submit", (event) => event.preventDefault());
-  let damagedNotice = null;
+  let damagedNotice;
   try {
     damagedNotice = restore();
   } catch {

@@ -44,7 +44,7 @@ const isObject = (value) => value !== null && typeof value === "object" && !Arra
  * text is not an answers envelope), {text: null} when nothing is saved, {unavailable: true} without storage.
  */
 export function loadSaved(check, widget) {
-  let text = null;
+  let text;
   try {
     text = localStorage.getItem(storageKey(check));
   } catch {
@@ -65,14 +65,14 @@ export function loadSaved(check, widget) {
 export const asideKey = (id) => `candor:aside:${id}`;
 
 export function readAside(id) {
-  let raw = null;
+  let raw;
   try {
     raw = localStorage.getItem(asideKey(id));
   } catch {
     return [];
   }
   if (raw === null) return [];
-  let list = null;
+  let list;
   try {
     list = JSON.parse(raw);
   } catch {
