@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
-from .questionnaire import NOT_APPLICABLE, Questionnaire
+from .questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from .schema_check import first_problems, validate
 
 Answer = str | tuple[str, ...]
@@ -48,36 +48,44 @@ def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
 def check_answers(q: Questionnaire, answers: Mapping[str, Answer]) -> Answers:
     """Check every answer against the questionnaire; return them normalised (multi answers sorted by option order)."""
     clean: Answers = {}
-    valid_ids = ", ".join(x.id for x in q.questions)
     for qid, value in answers.items():
         question = q.question(qid)
-        field = f"answers.{qid}"
         if question is None:
-            raise AnswersError(f"{field}: unknown question id {qid!r} in check {q.id!r}. Valid ids: {valid_ids}", field)
-        choices = [o.id for o in question.options] + ([NOT_APPLICABLE] if question.na else [])
-        shown = ", ".join(choices)
-        if value == NOT_APPLICABLE:
-            if not question.na:
-                raise AnswersError(f"{field}: 'not applicable' is not allowed for this question. Valid choices: {shown}", field)
-            clean[qid] = value
-        elif question.type == "multi":
-            if isinstance(value, str):
-                value = (value,)
-            bad = [v for v in value if question.option(v) is None]
-            if bad:
-                raise AnswersError(f"{field}: {', '.join(map(repr, bad))} is not an option. Valid choices: {shown}", field)
-            exclusive = [v for v in value if question.option(v).exclusive]  # type: ignore[union-attr]
-            if exclusive and len(value) > 1:
-                raise AnswersError(f"{field}: {exclusive[0]!r} cannot be combined with other choices", field)
-            order = [o.id for o in question.options]
-            clean[qid] = tuple(sorted(set(value), key=order.index))
-        else:
-            if not isinstance(value, str):
-                raise AnswersError(f"{field}: this question takes one choice, not a list. Valid choices: {shown}", field)
-            if question.option(value) is None:
-                raise AnswersError(f"{field}: {value!r} is not an option. Valid choices: {shown}", field)
-            clean[qid] = value
+            valid_ids = ", ".join(x.id for x in q.questions)
+            raise AnswersError(f"answers.{qid}: unknown question id {qid!r} in check {q.id!r}. Valid ids: {valid_ids}",
+                               f"answers.{qid}")
+        clean[qid] = _checked(question, value)
     return clean
+
+
+def _checked(question: Question, value: Answer) -> Answer:
+    """One answer, normalised, or :class:`AnswersError` (messages are built only when something is wrong)."""
+    options = question.option_index
+    if value == NOT_APPLICABLE:
+        if not question.na:
+            _refuse(question, "'not applicable' is not allowed for this question. Valid choices: {shown}")
+        return value
+    if question.type == "multi":
+        chosen = (value,) if isinstance(value, str) else value
+        bad = [v for v in chosen if v not in options]
+        if bad:
+            _refuse(question, f"{', '.join(map(repr, bad))} is not an option. Valid choices: {{shown}}")
+        exclusive = [v for v in chosen if question.options[options[v]].exclusive]
+        if exclusive and len(chosen) > 1:
+            _refuse(question, f"{exclusive[0]!r} cannot be combined with other choices")
+        return tuple(sorted(set(chosen), key=options.__getitem__))
+    if not isinstance(value, str):
+        _refuse(question, "this question takes one choice, not a list. Valid choices: {shown}")
+    if value not in options:
+        _refuse(question, f"{value!r} is not an option. Valid choices: {{shown}}")
+    return value
+
+
+def _refuse(question: Question, message: str) -> NoReturn:
+    """Raise for ``answers.<question id>``; ``{shown}`` in ``message`` becomes the valid choices."""
+    field = f"answers.{question.id}"
+    shown = ", ".join([o.id for o in question.options] + ([NOT_APPLICABLE] if question.na else []))
+    raise AnswersError(f"{field}: {message.replace('{shown}', shown)}", field)
 
 
 def envelope_to_json(env: Envelope) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .catalog import PracticeLink
 from .chart import area_chart
 from .jsonable import plain_object
 from .questionnaire import Questionnaire
-from .scoring import AreaScore, FlagHit, Recommendation, compute_scores, find_flags, recommend
+from .scoring import AreaScore, FlagHit, Recommendation, area_sums, find_flags, recommend, scores_of
 from .verdict import Completeness, Hold, decide
 from .visibility import visible_questions
 
@@ -46,7 +46,8 @@ def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: M
     """Check the answers against the questionnaire and return the explained result."""
     answers = check_answers(q, raw_answers)
     visible = visible_questions(q, answers)
-    scores = compute_scores(q, answers, visible)
+    sums = area_sums(q, answers, visible)
+    scores = scores_of(q, sums)
     flags = find_flags(q, answers, visible, links)
     decision = decide(q, answers, visible, scores.areas, scores.overall, flags)
     verdict, comp = decision.verdict, decision.completeness
@@ -68,7 +69,7 @@ def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: M
         ],
         areas=scores.areas,
         flags=tuple(flags),
-        recommendations=tuple(recommend(q, answers, visible, score, links)),
+        recommendations=tuple(recommend(q, answers, visible, score, links, sums)),
         completeness=comp,
         visible=tuple(visible),
         chart_svg=area_chart(scores.areas, q.verdicts, f"{q.title}: score by area") if scores.areas and score is not None else "",
