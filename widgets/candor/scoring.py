@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .answers import Answer
 from .catalog import PracticeLink, TemplateLink
-from .questionnaire import NOT_APPLICABLE, Questionnaire
+from .questionnaire import NOT_APPLICABLE, Option, Question, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -131,22 +131,29 @@ def find_flags(
         chosen = (value,) if isinstance(value, str) else (value or ())
         for oid in chosen:
             option = flagging.get(oid)
-            if option is None or option.flag is None:
-                continue
-            hits.append(
-                FlagHit(
-                    level=option.flag.level,
-                    question=qid,
-                    question_text=question.text,
-                    answer=oid,
-                    answer_label=option.label,
-                    message=option.flag.message,
-                    advice=option.flag.advice,
-                    practices=tuple(links[p] for p in question.practices),
-                )
-            )
+            if option is not None:
+                hits.append(_flag_hit(question, option, links))
     hits.sort(key=lambda h: 0 if h.level == "red" else 1)  # stable: red first, then question order
     return hits
+
+
+_HITS: dict[tuple[int, int], tuple[Option, Mapping[str, PracticeLink], FlagHit]] = {}
+
+
+def _flag_hit(question: Question, option: Option, links: Mapping[str, PracticeLink]) -> FlagHit:
+    """The flag an option raises, made once per option and set of practice links (a hit is immutable)."""
+    key = (id(option), id(links))
+    kept = _HITS.get(key)
+    if kept is not None and kept[0] is option and kept[1] is links:  # the references keep both ids taken
+        return kept[2]
+    assert option.flag is not None
+    hit = FlagHit(level=option.flag.level, question=question.id, question_text=question.text, answer=option.id,
+                  answer_label=option.label, message=option.flag.message, advice=option.flag.advice,
+                  practices=tuple(links[p] for p in question.practices))
+    if len(_HITS) > 10_000:  # bounded: a long-lived worker that loads many bundles starts over
+        _HITS.clear()
+    _HITS[key] = (option, links, hit)
+    return hit
 
 
 def _lifts(q: Questionnaire, answers: Mapping[str, Answer], visible: list[str]) -> dict[str, list[tuple[str, str, float]]]:
