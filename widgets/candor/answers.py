@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import refusals
-from .questionnaire import NOT_APPLICABLE, Questionnaire
+from .questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from .schema_check import validate
 
 Answer = str | tuple[str, ...]
@@ -55,28 +55,31 @@ def check_answers(q: Questionnaire, answers: Mapping[str, Answer]) -> Answers:
         question = q.question(qid)
         if question is None:
             raise AnswersError(*refusals.unknown_question(q, qid))
-        if value == NOT_APPLICABLE:
-            if not question.na:
-                raise AnswersError(*refusals.not_applicable_refused(question))
-            clean[qid] = value
-        elif question.type == "multi":
-            if isinstance(value, str):
-                value = (value,)
-            bad = [v for v in value if question.option(v) is None]
-            if bad:
-                raise AnswersError(*refusals.not_an_option(question, bad))
-            exclusive = [v for v in value if question.option(v).exclusive]  # type: ignore[union-attr]
-            if exclusive and len(value) > 1:
-                raise AnswersError(*refusals.not_alone(question, exclusive[0]))
-            order = [o.id for o in question.options]
-            clean[qid] = tuple(sorted(set(value), key=order.index))
-        else:
-            if not isinstance(value, str):
-                raise AnswersError(*refusals.one_choice_only(question))
-            if question.option(value) is None:
-                raise AnswersError(*refusals.not_an_option(question, [value]))
-            clean[qid] = value
+        clean[qid] = _checked(question, value)
     return clean
+
+
+def _checked(question: Question, value: Answer) -> Answer:
+    """One answer, normalised, or :class:`AnswersError` (messages are built only when something is wrong)."""
+    options = question.option_index
+    if value == NOT_APPLICABLE:
+        if not question.na:
+            raise AnswersError(*refusals.not_applicable_refused(question))
+        return value
+    if question.type == "multi":
+        chosen = (value,) if isinstance(value, str) else value
+        bad = [v for v in chosen if v not in options]
+        if bad:
+            raise AnswersError(*refusals.not_an_option(question, bad))
+        exclusive = [v for v in chosen if question.options[options[v]].exclusive]
+        if exclusive and len(chosen) > 1:
+            raise AnswersError(*refusals.not_alone(question, exclusive[0]))
+        return tuple(sorted(set(chosen), key=options.__getitem__))
+    if not isinstance(value, str):
+        raise AnswersError(*refusals.one_choice_only(question))
+    if value not in options:
+        raise AnswersError(*refusals.not_an_option(question, [value]))
+    return value
 
 
 def envelope_to_json(env: Envelope) -> dict[str, Any]:

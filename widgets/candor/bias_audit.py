@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from fractions import Fraction
 from html import escape
 from statistics import NormalDist
 from typing import Any
 
+from .jsonable import plain_object
 from .names import clean_name, describe, isolate, name_key
 
 MAX_GROUPS = 50
@@ -129,7 +129,7 @@ class BiasAuditResult:
 
     def to_json(self) -> dict[str, Any]:
         """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""
-        return json.loads(json.dumps(asdict(self), allow_nan=False))
+        return plain_object(self)
 
 
 # --- statistics -------------------------------------------------------------------------------------

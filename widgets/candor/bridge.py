@@ -149,7 +149,7 @@ def handle(request: str) -> str:
             raise
         except ValueError as exc:  # bad JSON, or a number too long to convert: the page sent something broken
             raise AnswersError("The page sent the checker a request it could not read.", detail=str(exc)) from None
-        op = _OPS.get(req.get("op")) if isinstance(req, dict) else None
+        op = _OPS.get(str(req.get("op"))) if isinstance(req, dict) else None
         if op is None:
             raise AnswersError(f"unknown request {req.get('op') if isinstance(req, dict) else req!r}")
         return json.dumps({"ok": True, "result": op(req)}, ensure_ascii=False)

@@ -21,7 +21,7 @@ from .bias_audit import BiasInputError
 from .bias_tool import load_tool, run
 from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
 from .catalog import Catalog, ContentError
-from .conditions import AllCondition, AnyCondition, Condition, InCondition
+from .conditions import notation
 from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
 from .decode import MAX_ANSWERS_BYTES, decode_text, read_data
 from .evaluate import Result, evaluate
@@ -133,16 +133,6 @@ def _bias(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(cond: Condition) -> str:
-    if isinstance(cond, InCondition):
-        return f"{cond.question} in [{', '.join(cond.options)}]"
-    if isinstance(cond, AllCondition):
-        return "(" + " and ".join(_describe(c) for c in cond.parts) + ")"
-    if isinstance(cond, AnyCondition):
-        return "(" + " or ".join(_describe(c) for c in cond.parts) + ")"
-    return f"not {_describe(cond.part)}"
-
-
 def _show(args: argparse.Namespace) -> int:
     _, loaded = _load(args.content, args.check)
     q = loaded.questionnaire
@@ -161,7 +151,7 @@ def _show(args: argparse.Namespace) -> int:
         kind = "several choices (a list)" if question.type == "multi" else "one choice"
         print(f"\n{question.id}  [{question.area}; {kind}]  {question.text}")
         if question.show_if is not None:
-            print(f"  shown only if {_describe(question.show_if)}")
+            print(f"  shown only if {notation(question.show_if)}")
         for o in question.options:
             extra = [] if o.score is None else [f"score {o.score:g}"]
             if o.flag:

@@ -70,14 +70,15 @@ def decode_text(raw: bytes | str, *, limit: int = MAX_ANSWERS_BYTES, what: str =
     A reader may stop one byte past ``limit``: anything longer is refused all the same.
     """
     if isinstance(raw, str):
-        if len(raw) > limit:  # every character is at least one byte: too large without encoding it
+        text = raw
+        if len(text) > limit:  # every character is at least one byte: too large without encoding it
             raise _too_large(limit, what)
         try:
-            raw = raw.encode("utf-8")
+            raw = text.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise AnswersError(
                 f"The {what} holds a broken character, so it cannot be read. Nothing was read from it.", "",
-                detail=f"U+{ord(raw[exc.start]):04X} is half of a character pair, which no UTF-8 text can hold.",
+                detail=f"U+{ord(text[exc.start]):04X} is half of a character pair, which no UTF-8 text can hold.",
             ) from None
     if len(raw) > limit:
         raise _too_large(limit, what)

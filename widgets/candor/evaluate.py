@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .answers import Answer, check_answers
 from .catalog import PracticeLink
 from .chart import area_chart
+from .jsonable import plain_object
 from .questionnaire import Questionnaire
-from .scoring import AreaScore, FlagHit, Recommendation, compute_scores, find_flags, recommend
+from .scoring import AreaScore, FlagHit, Recommendation, area_sums, find_flags, recommend, scores_of
 from .verdict import Completeness, Hold, decide
 from .visibility import visible_questions
 
@@ -38,25 +39,15 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""
-        return _plain(self)  # type: ignore[no-any-return]
-
-
-def _plain(value: Any) -> Any:
-    """Dataclasses, tuples and dicts as plain JSON values (what asdict does, without its deep copies)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return plain_object(self)
 
 
 def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: Mapping[str, Answer]) -> Result:
     """Check the answers against the questionnaire and return the explained result."""
     answers = check_answers(q, raw_answers)
     visible = visible_questions(q, answers)
-    scores = compute_scores(q, answers, visible)
+    sums = area_sums(q, answers, visible)
+    scores = scores_of(q, sums)
     flags = find_flags(q, answers, visible, links)
     decision = decide(q, answers, visible, scores.areas, scores.overall, flags)
     verdict, comp = decision.verdict, decision.completeness
@@ -78,7 +69,7 @@ def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: M
         ],
         areas=scores.areas,
         flags=tuple(flags),
-        recommendations=tuple(recommend(q, answers, visible, score, links)),
+        recommendations=tuple(recommend(q, answers, visible, score, links, sums)),
         completeness=comp,
         visible=tuple(visible),
         chart_svg=area_chart(scores.areas, q.verdicts, f"{q.title}: score by area") if scores.areas and score is not None else "",

@@ -42,18 +42,18 @@ def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]
             notes.append(f"The question {step['remove']!r} was removed, so its answer was dropped.")
     elif "rescale" in step:
         qid, mapping = step["rescale"]["question"], step["rescale"]["map"]
-        value = answers.get(qid)
-        if value is None:
+        current = answers.get(qid)
+        if current is None:
             return
-        if isinstance(value, tuple):
-            mapped = tuple(dict.fromkeys(mapping.get(v, v) for v in value if mapping.get(v, v) is not None))
+        if isinstance(current, tuple):
+            mapped = tuple(dict.fromkeys(mapping.get(v, v) for v in current if mapping.get(v, v) is not None))
             answers[qid] = mapped
-        elif value in mapping:
-            if mapping[value] is None:
+        elif current in mapping:
+            if mapping[current] is None:
                 answers.pop(qid)
                 notes.append(f"Your answer to {name(qid)} does not fit its new options and was cleared: please answer it again.")
                 return
-            answers[qid] = mapping[value]
+            answers[qid] = mapping[current]
         else:
             return
         notes.append(f"Your answer to {name(qid)} was carried over to its new options.")

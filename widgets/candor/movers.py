@@ -51,7 +51,7 @@ def _calm(question: Question) -> Answer:
     quiet = _quiet(question) or list(question.options)
     if question.type == "multi":
         plain = [o.id for o in quiet if not o.exclusive]
-        return plain or [quiet[0].id]
+        return tuple(plain) or (quiet[0].id,)
     return max(quiet, key=lambda o: o.score or 0.0).id
 
 
@@ -111,7 +111,7 @@ def _showing(q: Questionnaire, profile: dict[str, Answer], qid: str) -> dict[str
         question = q.question(source)
         assert question is not None
         for o in question.options:
-            trial = {**profile, source: [o.id] if question.type == "multi" else o.id}
+            trial = {**profile, source: (o.id,) if question.type == "multi" else o.id}
             if qid in visible_questions(q, trial):
                 return trial
     return profile
@@ -125,7 +125,7 @@ def flag_moves(q: Questionnaire, links: Mapping[str, PracticeLink]) -> list[Flag
             if o.flag is None:
                 continue
             answers = best_answers(q, _showing(q, profile, question.id))
-            answers[question.id] = [o.id] if question.type == "multi" else o.id
+            answers[question.id] = (o.id,) if question.type == "multi" else o.id
             r: Result = evaluate(q, links, answers)
             others = tuple(f"{f.question}: {f.answer_label}" for f in r.flags if f.question != question.id)
             moves.append(FlagMove(o.flag.level, question.id, question.text, o.id, o.label, r.verdict, r.verdict_label, others))

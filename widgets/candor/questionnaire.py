@@ -19,9 +19,11 @@ from .conditions import (  # noqa: F401 (re-exported: the questionnaire's public
     Condition,
     InCondition,
     NotCondition,
+    Predicate,
     check_condition,
-    collect_sources,
     parse_condition,
+    predicate,
+    sources,
 )
 
 NOT_APPLICABLE = "na"
@@ -64,8 +66,31 @@ class Question:
         return {o.id: o for o in self.options}
 
     @cached_property
+    def option_index(self) -> dict[str, int]:
+        """Option id to its position (answers to several choices are kept in option order)."""
+        return {o.id: i for i, o in enumerate(self.options)}
+
+    @cached_property
     def best_score(self) -> float:
         return max((o.score for o in self.options if o.score is not None), default=0.0)
+
+    @cached_property
+    def scores(self) -> dict[str, float]:
+        """Option id to its score, for the options that have one."""
+        return {o.id: o.score for o in self.options if o.score is not None}
+
+    @cached_property
+    def lifts(self) -> dict[str, float]:
+        """Option id to what choosing the best option instead would add to its area's sum (weight x the
+        difference), for the options below the best of a question that counts."""
+        if self.weight == 0:
+            return {}
+        return {oid: self.weight * (self.best_score - score) for oid, score in self.scores.items() if score < self.best_score}
+
+    @cached_property
+    def flagging(self) -> dict[str, Option]:
+        """The options that raise a flag, by id."""
+        return {o.id: o for o in self.options if o.flag is not None}
 
     @cached_property
     def best_option(self) -> Option:
@@ -120,6 +145,10 @@ class Questionnaire:
         return {a.id: tuple(q for q in self.questions if q.area == a.id) for a in self.areas}
 
     @cached_property
+    def area_weights(self) -> dict[str, float]:
+        return {a.id: a.weight for a in self.areas}
+
+    @cached_property
     def _by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
@@ -132,11 +161,12 @@ class Questionnaire:
 
     def condition_sources(self) -> set[str]:
         """Ids of the questions that decide whether other questions are shown."""
-        found: set[str] = set()
-        for q in self.questions:
-            if q.show_if is not None:
-                collect_sources(q.show_if, found)
-        return found
+        return {qid for q in self.questions if q.show_if is not None for qid in sources(q.show_if)}
+
+    @cached_property
+    def shown_when(self) -> tuple[tuple[str, Predicate | None], ...]:
+        """Each question's id with its condition compiled once (``None``: always shown), in question order."""
+        return tuple((q.id, None if q.show_if is None else predicate(q.show_if)) for q in self.questions)
 
 
 class QuestionnaireError(ValueError):

@@ -12,13 +12,13 @@ Like the rest of the engine it is pure and stdlib-only: the site build and the b
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from .answers import AnswersError
 from .catalog import PracticeLink
+from .jsonable import plain_object
 
 
 class QuizError(AnswersError):
@@ -96,7 +96,7 @@ class QuizResult:
 
     def to_json(self) -> dict[str, Any]:
         """The result exactly as JSON carries it (lists, not tuples), the same on the host and in the browser."""
-        return json.loads(json.dumps(asdict(self)))
+        return plain_object(self)
 
 
 def _question(raw: Mapping[str, Any], quiz: str, links: Mapping[str, PracticeLink]) -> QuizQuestion:

@@ -109,7 +109,7 @@ def markdown_report(
     out = [
         f"# {_md(q.title)}: report",
         "",
-        f"- **Verdict:** {_md(r.verdict_label)} (`{r.verdict}`){', provisional' if r.provisional else ''}"
+        f"- **Verdict:** {_md(r.verdict_label or '')} (`{r.verdict}`){', provisional' if r.provisional else ''}"
         if r.verdict else "- **Verdict:** No verdict yet",
         f"- **Why:** {_md(r.reason)}",
     ]

@@ -80,7 +80,7 @@ class _Validator:
     def resolve(self, ref: str) -> Mapping[str, Any]:
         if not ref.startswith("#/"):
             raise ValueError(f"only local $ref is supported, not {ref!r}")
-        node: Any = self.root
+        node: Mapping[str, Any] = self.root
         for part in ref[2:].split("/"):
             node = node[part]
         return node
@@ -180,15 +180,20 @@ class _Validator:
         if "anyOf" in schema:
             results = [self.check(value, sub, path) for sub in schema["anyOf"]]
             if all(results):
-                problems += min(results, key=len)
+                problems += _fewest(results)
         if "oneOf" in schema:
             results = [self.check(value, sub, path) for sub in schema["oneOf"]]
             passing = sum(1 for r in results if not r)
             if passing == 0:
-                problems += min(results, key=len)
+                problems += _fewest(results)
             elif passing > 1:
                 problems.append(Problem(path, "matches more than one allowed form"))
         return problems
+
+
+def _fewest(results: list[list[Problem]]) -> list[Problem]:
+    """The alternative that came closest: the one with the fewest problems."""
+    return min(results, key=len)
 
 
 def validate(instance: Any, schema: Mapping[str, Any]) -> list[Problem]:

@@ -53,8 +53,8 @@ class _BoundedLoader(yaml.SafeLoader):
         if depth > MAX_JSON_DEPTH:
             raise _refuse(mark, f"lists and mappings nest more than {MAX_JSON_DEPTH} levels deep (an answers file nests 3)")
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_YAML_ALIASES:
@@ -63,7 +63,7 @@ class _BoundedLoader(yaml.SafeLoader):
                 raise _refuse(event.start_mark, f"the alias *{clip(event.anchor)} refers to a value that contains it")
             values, levels = self._anchored.get(event.anchor, (1, 0))
             self._count(values, self._depth + levels, event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         outer_deepest, start_depth, start_values = self._deepest, self._depth, self._values
         nests = isinstance(event, SequenceStartEvent | MappingStartEvent)
         self._depth += nests
@@ -77,7 +77,7 @@ class _BoundedLoader(yaml.SafeLoader):
             self._anchored[event.anchor] = (self._values - start_values, self._deepest - start_depth)
         self._depth -= nests
         self._deepest = max(outer_deepest, self._deepest)
-        return node  # type: ignore[no-any-return]
+        return node
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         first: dict[Any, Any] = {}
@@ -93,10 +93,14 @@ class _BoundedLoader(yaml.SafeLoader):
                     f"(first at {_at(first[key])}).",
                 )
             first[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
 
-_BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+def _timestamp_as_text(loader: _BoundedLoader, node: Node) -> str:
+    return loader.construct_yaml_str(node)
+
+
+_BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 TAGGED = (

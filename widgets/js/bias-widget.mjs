@@ -137,7 +137,7 @@ export function wireBias(widget, engine) {
 
   // Never let the browser submit the counts natively (into a URL) before or without the engine.
   form.addEventListener("submit", (event) => event.preventDefault());
-  let damagedNotice = null;
+  let damagedNotice;
   try {
     damagedNotice = restore();
   } catch {

@@ -12,7 +12,7 @@
 
 const LATEST_MS = 4000;
 // Material's worker file name comes in this script's URL fragment (never sent to the server).
-const name = self.location.hash.slice(1);
+const workerFile = self.location.hash.slice(1);
 const held = [];
 let started = false;
 
@@ -27,8 +27,8 @@ function start() {
   clearTimeout(timer);
   self.removeEventListener("message", hold);
   // Only Material's own worker file, from Material's folder; anything else in the fragment is refused.
-  if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) throw new Error(`not a Material search worker: ${name}`);
-  const material = new URL(`../../javascripts/workers/${name}`, self.location.href);
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(workerFile)) throw new Error(`not a Material search worker: ${workerFile}`);
+  const material = new URL(`../../javascripts/workers/${workerFile}`, self.location.href);
   // Material's worker finds its language files relative to its own URL: resolve them from there, not from here.
   const importScripts = self.importScripts.bind(self);
   self.importScripts = (...urls) => importScripts(...urls.map((url) => new URL(url, material).href));

@@ -63,7 +63,7 @@ export function storeFor(widget) {
     /** What is saved, read but never changed: {text, envelope} (envelope null when the text is not an answers
      *  envelope), {text: null} when nothing is saved, {unavailable: true} without storage. */
     load() {
-      let text = null;
+      let text;
       try {
         text = localStorage.getItem(savedKey);
       } catch {
@@ -78,14 +78,14 @@ export function storeFor(widget) {
     save: (data) => attempt(() => (data === null ? localStorage.removeItem(savedKey) : localStorage.setItem(savedKey, JSON.stringify(data)))),
     remove: () => store.save(null),
     readAside() {
-      let raw = null;
+      let raw;
       try {
         raw = localStorage.getItem(asideKey);
       } catch {
         return [];
       }
       if (raw === null) return [];
-      let list = null;
+      let list;
       try {
         list = JSON.parse(raw);
       } catch {

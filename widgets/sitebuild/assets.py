@@ -1,5 +1,10 @@
-"""Files the build adds to the site: the self-hosted Pyodide runtime, the engine wheel, check bundles,
+"""Files the build adds to the site: the self-hosted Pyodide runtime, the engine wheels, check bundles,
 the browser glue, and the published answers schema.
+
+Two wheels come from one build of this checkout: the CLI wheel (engine and content, for ``pip install``: the
+command line validates and assesses with the content it ships) and the browser wheel (the same wheel without
+``candor/content/``: the browser gets content as bundles). A content edit remakes the CLI wheel only; the
+browser wheel, and so the memory snapshot made from it, stay byte for byte the same.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,7 +63,7 @@ def _source_digest() -> str:
 
 
 def build_wheel() -> Path:
-    """Build the engine's pure ``py3-none-any`` wheel from this checkout (offline, no isolation)."""
+    """Build the CLI wheel, engine and content, a pure ``py3-none-any`` wheel of this checkout (offline, no isolation)."""
     digest = _source_digest()
     target = WHEEL_CACHE / digest
     found = sorted(target.glob("candor-*-py3-none-any.whl")) if target.is_dir() else []
@@ -78,11 +84,37 @@ def build_wheel() -> Path:
         return Path(shutil.copy2(wheels[0], target / wheels[0].name))
 
 
+CONTENT_IN_WHEEL = "candor/content/"
+
+
+def browser_wheel(cli_wheel: Path) -> Path:
+    """The CLI wheel without its content (code only): what the browser installs and the snapshot is made from.
+
+    The entries keep their order and timestamps and RECORD loses the lines of what was left out, so the same
+    engine code always gives the same bytes, whatever the content says.
+    """
+    target = cli_wheel.parent / "browser" / cli_wheel.name
+    if target.is_file():
+        return target
+    target.parent.mkdir(exist_ok=True)
+    partial = target.with_suffix(".partial")
+    with zipfile.ZipFile(cli_wheel) as src, zipfile.ZipFile(partial, "w") as out:
+        for info in src.infolist():
+            if info.filename.startswith(CONTENT_IN_WHEEL):
+                continue
+            data = src.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                data = b"".join(line for line in data.splitlines(keepends=True) if not line.startswith(CONTENT_IN_WHEEL.encode()))
+            out.writestr(info, data)
+    partial.rename(target)
+    return target
+
+
 def build_snapshot(wheel: Path) -> Path | None:
     """The engine's Pyodide memory snapshot (gzip), made in Node from the served runtime and this wheel.
 
-    Cached by wheel hash, Pyodide version and the maker's own code, so it is remade exactly when the engine,
-    the content (both are in the wheel), the runtime or the file format changes. ``CANDOR_SNAPSHOT=0`` skips
+    Cached by wheel hash (the browser wheel: code only), Pyodide version and the maker's own code, so it is
+    remade exactly when the engine, the runtime or the file format changes, never for a content edit. ``CANDOR_SNAPSHOT=0`` skips
     it (the site then always boots plainly).
     """
     if os.environ.get("CANDOR_SNAPSHOT") == "0":

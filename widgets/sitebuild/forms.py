@@ -7,16 +7,9 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 from __future__ import annotations
 
 from candor.catalog import Catalog
+from candor.conditions import Condition, InCondition, fold
 from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
-from candor.questionnaire import (
-    NOT_APPLICABLE,
-    AllCondition,
-    AnyCondition,
-    Condition,
-    InCondition,
-    Question,
-    Questionnaire,
-)
+from candor.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from candor.storage_keys import key_attributes
 
 from .markup import NOT_INDEXED, esc, rel
@@ -24,16 +17,14 @@ from .markup import NOT_INDEXED, esc, rel
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
     """A condition in words, e.g. “What did AI make? is Images or Video”."""
-    if isinstance(cond, InCondition):
-        target = q.question(cond.question)
+
+    def leaf(c: InCondition) -> str:
+        target = q.question(c.question)
         assert target is not None
-        labels = " or ".join(f"“{o.label}”" for o in target.options if o.id in cond.options)
+        labels = " or ".join(f"“{o.label}”" for o in target.options if o.id in c.options)
         return f"you answer {labels} to “{target.text}”"
-    if isinstance(cond, AllCondition):
-        return " and ".join(describe_condition(q, c) for c in cond.parts)
-    if isinstance(cond, AnyCondition):
-        return " or ".join(describe_condition(q, c) for c in cond.parts)
-    return f"not ({describe_condition(q, cond.part)})"
+
+    return fold(cond, leaf, " and ".join, " or ".join, lambda part: f"not ({part})")
 
 
 def _question(q: Questionnaire, question: Question, catalog: Catalog, page_url: str) -> str:

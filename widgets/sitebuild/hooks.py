@@ -91,13 +91,15 @@ def _add(files: Files, config: Any, uri: str, *, content: str | bytes | None = N
 def on_files(files: Files, config: Any) -> Files:
     try:
         runtime = assets.pyodide_files()
-        wheel = assets.build_wheel()
+        cli_wheel = assets.build_wheel()
+        wheel = assets.browser_wheel(cli_wheel)
         snapshot = assets.build_snapshot(wheel)
     except assets.BuildError as exc:
         raise PluginError(str(exc)) from None
     for path in runtime:
         _add(files, config, f"assets/pyodide/{path.name}", path=path)
     _add(files, config, f"assets/candor/wheels/{wheel.name}", path=wheel)
+    _add(files, config, f"assets/candor/cli/{cli_wheel.name}", path=cli_wheel)  # for pip install: content included
     if snapshot is not None:
         _add(files, config, f"assets/candor/snapshot/{snapshot.name}", path=snapshot)
     for path in sorted([*GLUE.glob("*.mjs"), *GLUE.glob("*.js")]):
