@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,86 @@ def test_counts_export_and_share(page: Page, site_url: str, browser: Browser, tm
         expect(friend.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "adverse-impact")
     finally:
         other.close()
+
+
+def _luminance(rgb: list[float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: list[float], b: list[float]) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+COLOURS = """(input) => {
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  let node = input.parentElement, bg = "rgba(0, 0, 0, 0)";
+  while (node && /rgba\\(.*, 0\\)$|transparent/.test(bg)) { bg = getComputedStyle(node).backgroundColor; node = node.parentElement; }
+  const s = getComputedStyle(input);
+  return { border: rgb(s.borderTopColor), width: parseFloat(s.borderTopWidth), bg: rgb(bg),
+           outline: parseFloat(s.outlineWidth), outlineStyle: s.outlineStyle, outlineColour: rgb(s.outlineColor) };
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_cells_have_visible_borders_and_focus_and_the_result_returns(browser: Browser, site_url: str, size: tuple[int, int],
+                                                                      tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    try:
+        page = context.new_page()
+        page.goto(site_url + "checks/bias-audit/")
+        wait_ready(page, WIDGET)
+        cell = page.locator(f"{WIDGET} tbody tr").first.locator("[name=successes]")
+        before = cell.evaluate(COLOURS)
+        assert before["width"] >= 1 and _contrast(before["border"], before["bg"]) >= 3, before  # WCAG 2.2 SC 1.4.11
+        cell.focus()
+        focused = cell.evaluate(COLOURS)
+        assert focused["outlineStyle"] != "none" and focused["outline"] >= 2, focused  # SC 2.4.7, visible focus
+        assert _contrast(focused["outlineColour"], focused["bg"]) >= 3, focused
+        # An error names the column as the reader sees it, not the engine's words.
+        fill(page, [("North", "12", "10"), ("South", "1", "10")])
+        page.get_by_role("button", name="Calculate").click()
+        alert = page.locator(f"{WIDGET} [data-candor-notice] [role=alert]")
+        expect(alert).to_contain_text("“Reached” (12) is greater than “Eligible” (10)")
+        assert "successes" not in alert.inner_text() and "total" not in alert.inner_text()
+        fill(page, [("North", "25", "100"), ("South", "40", "100")])
+        page.get_by_role("button", name="Calculate").click()
+        result = page.locator(f"{WIDGET} [data-candor-result]")
+        expect(result.locator(".candor-verdict")).to_be_visible()
+        reading = page.locator(f"{WIDGET} .candor-reason").inner_text()
+        # Back on the page: the counts and the result, without pressing Calculate.
+        page.reload()
+        wait_ready(page, WIDGET)
+        expect(result.locator(".candor-verdict")).to_have_attribute("data-verdict", "adverse-impact")
+        expect(page.locator(f"{WIDGET} .candor-reason")).to_have_text(reading)
+        expect(page.locator(f"{WIDGET} [role=status]")).to_have_text("Result: Adverse impact.")
+        # One rounding: the ratio of 25/40 = 0.625 reads 0.63 in the sentence, the table and the chart.
+        assert "impact ratio 0.63" in reading
+        expect(result.locator("table tbody tr").first.locator("td").nth(2)).to_have_text("0.63")
+        expect(result.locator("svg .candor-chart-value").first).to_have_text("25.0% · ratio 0.63 · below four-fifths")
+        # The guidance links are listed once.
+        section = page.locator("#candor-bias-audit-result")
+        assert section.locator('a[href*="BI-01"]').count() == 1
+        # The chart's labels read at about body size, and no text runs past its edge.
+        svg = result.locator("svg")
+        label_px = svg.locator(".candor-chart-label").first.evaluate("(t) => t.getBoundingClientRect().height")
+        box = svg.bounding_box()
+        assert box and 14 <= label_px <= 22, label_px
+        overflow = svg.evaluate(
+            "(s) => { const r = s.getBoundingClientRect(); return [...s.querySelectorAll('text')].some((t) => {"
+            " const b = t.getBoundingClientRect(); return b.right > r.right + 1 || b.left < r.left - 1; }); }"
+        )
+        assert not overflow
+        page.locator(f"{WIDGET} .candor-result").screenshot(path=str(tmp_path / f"bias-result-{size[0]}.png"))
+        cell.focus()
+        page.locator(f"{WIDGET} form").screenshot(path=str(tmp_path / f"bias-form-{size[0]}.png"))
+        if os.environ.get("CANDOR_SHOTS"):
+            for shot in tmp_path.glob("*.png"):
+                shutil.copy(shot, os.environ["CANDOR_SHOTS"])
+    finally:
+        context.close()

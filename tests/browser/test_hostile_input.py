@@ -138,7 +138,7 @@ def test_group_names_with_hidden_characters_are_refused_with_a_message(page: Pag
     page.get_by_role("button", name="Calculate").click()
     alert = page.locator(f"{BIAS} [data-candor-notice] [role=alert]")
     expect(alert).to_contain_text(
-        f"Row 2, column “group”: the name contains a character that cannot be seen or that reorders text ({shown}"
+        f"Row 2, column “Group”: the name contains a character that cannot be seen or that reorders text ({shown}"
     )
     assert errors == []
 

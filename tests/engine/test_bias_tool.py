@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bias_tool import BiasTool, load_tool, run
+from candor.bias_audit import VERDICT_IDS
+from candor.bias_input import BiasInputError
+from candor.bias_tool import BiasTool, audit_text, load_tool, run
 from candor.bundle import make_tool_bundle
 from candor.catalog import Catalog
 from candor.cli import main
@@ -68,3 +70,52 @@ def test_check_shortcut_subcommands(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text("questionnaire: outreach\nversion: 1\nanswers:\n  accounts: bought\n")
     assert main(["outreach", str(path), "--fail-on", "not-ready"]) == 1
     assert "Verdict:" in capsys.readouterr().out
+
+
+def test_the_result_is_display_ready(catalog: Catalog, tool: BiasTool) -> None:
+    result = run(tool, csv=json.loads(GOLDEN[0].read_text())["csv"])
+    styles = {v["id"]: v for v in catalog.tools["bias-audit"]["verdicts"]}
+    assert result["verdict_label"] == styles[result["verdict"]]["label"] and result["verdict_tone"] == styles[result["verdict"]]["tone"]
+    assert result["status"] == f"Result: {result['verdict_label']}."
+    assert result["table"]["columns"][2] == result["interval_label"] == "95% interval"
+    assert [len(r["cells"]) for r in result["table"]["rows"]] == [len(result["table"]["columns"]) - 1] * len(result["groups"])
+    assert [r["note"] for r in result["table"]["rows"]] == ["most favoured" if g["most_favoured"] else "" for g in result["groups"]]
+
+
+def test_the_verdicts_in_the_data_are_exactly_the_engines(catalog: Catalog) -> None:
+    raw = catalog.tools["bias-audit"]
+    assert sorted(v["id"] for v in raw["verdicts"]) == sorted(VERDICT_IDS)
+    with pytest.raises(ValueError, match="verdicts must list each of"):
+        load_tool(make_tool_bundle(catalog, {**raw, "verdicts": raw["verdicts"][:2]}))
+
+
+@pytest.mark.parametrize(
+    ("decision", "row", "message"),
+    [
+        ("reach", {"group": "A", "successes": "12", "total": "10"}, "Row 1: “Reached” (12) is greater than “Eligible” (10)"),
+        ("approval", {"group": "A", "successes": "", "total": "10"}, "Row 1, column “Approved” is empty"),
+        ("conversion", {"group": "A", "successes": "1", "total": "ten"}, "Row 1, column “Shown”: “ten” is not a number"),
+        (None, {"group": "A", "successes": "1", "total": "0"}, "Row 1, column “Total” is 0"),
+    ],
+)
+def test_form_errors_use_the_column_headings_the_reader_sees(tool: BiasTool, decision: str | None, row: dict[str, str],
+                                                             message: str) -> None:
+    with pytest.raises(BiasInputError) as err:
+        run(tool, rows=[row, {"group": "B", "successes": "1", "total": "10"}], decision=decision)
+    assert message in str(err.value)
+    assert "successes" not in str(err.value) or decision is None
+
+
+def test_an_unknown_decision_is_named(tool: BiasTool) -> None:
+    with pytest.raises(BiasInputError) as err:
+        run(tool, rows=[{"group": "A", "successes": 1, "total": 2}] * 2, decision="nope")
+    assert err.value.field == "decision"
+
+
+def test_cli_text_prints_the_engines_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str], tool: BiasTool) -> None:
+    text = "group,successes,total\nA,250,1000\nB,400,1000\n"
+    (tmp_path / "c.csv").write_text(text)
+    assert main(["bias-audit", str(tmp_path / "c.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "impact ratio 0.63" in out and "ratio 0.63  below four-fifths" in out and "0.62" not in out
+    assert out == audit_text(run(tool, csv=text))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from candor.answers import AnswersError
-from candor.bias_audit import MAX_BYTES as MAX_CSV_BYTES
+from candor.bias_input import MAX_BYTES as MAX_CSV_BYTES
 from candor.decode import (
     DAMAGED,
     MAX_ANSWERS_BYTES,

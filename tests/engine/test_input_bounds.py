@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from candor import bridge
 from candor.answers import AnswersError
-from candor.bias_audit import BiasInputError, audit, bar_chart, parse_csv, parse_groups
+from candor.bias_audit import audit
+from candor.bias_chart import bar_chart
+from candor.bias_input import BiasInputError, parse_csv, parse_groups
 from candor.cli import main
 from candor.decode import MAX_JSON_DEPTH, json_depth, parse_json_text
 from candor.names import isolate, name_key

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bias_audit import MAX_BYTES as MAX_CSV_BYTES
+from candor.bias_input import MAX_BYTES as MAX_CSV_BYTES
 from candor.bundle import make_bundle
 from candor.catalog import Catalog
 from candor.cli import EXIT_BROKEN_PIPE, main

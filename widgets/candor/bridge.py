@@ -15,7 +15,7 @@ from typing import Any
 
 from . import __version__
 from .answers import AnswersError, envelope_to_json
-from .bias_audit import BiasInputError
+from .bias_input import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, load_bundle
 from .catalog import PracticeLink
@@ -114,7 +114,7 @@ def _bias_audit(req: Mapping[str, Any]) -> Any:
     if tool is None:
         raise AnswersError(f"unknown tool {req.get('tool')!r}", "tool")
     try:
-        return run(tool, rows=req.get("rows"), csv=req.get("csv"))
+        return run(tool, rows=req.get("rows"), csv=req.get("csv"), decision=req.get("decision"))
     except BiasInputError as exc:
         raise AnswersError(str(exc), exc.field) from None
 

@@ -1,17 +1,18 @@
-"""Per-area bar chart as accessible SVG (the same picture in the browser, the reports and print)."""
+"""Per-area bar chart as accessible SVG (the same picture in the browser, the reports and print).
+
+Stacked layout (:mod:`candor.svg`): each area's title on its own line above its bar, the score at the end of the
+bar, the verdict thresholds as dashed marks with their scores on the axis and a wrapped caption naming them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
+from . import svg
 from .questionnaire import Verdict
 from .scoring import AreaScore
 
-_ROW = 28
-_LABEL_W = 230
-_BAR_W = 300
-_PAD = 8
+_PLOT = svg.WIDTH - 44  # bar length; the score is written after it
 
 
 def _value(area: AreaScore) -> str:
@@ -20,42 +21,35 @@ def _value(area: AreaScore) -> str:
     return "no answers yet" if area.applicable else "not applicable"
 
 
-def area_chart(areas: Sequence[AreaScore], verdicts: Sequence[Verdict], title: str) -> str:
-    """An SVG bar per area (0-100), with the verdict thresholds drawn as dashed lines and labelled."""
-    scored = list(areas)
-    thresholds = [v for v in verdicts if v.min_score]
-    height = _PAD * 2 + _ROW * len(scored) + 20 + (18 if thresholds else 0)
-    width = _LABEL_W + _BAR_W + 70
-    summary = "; ".join(
-        f"{a.title}: {_value(a)}" for a in scored
-    )
+def _row(area: AreaScore, y: float, thresholds: Sequence[Verdict]) -> tuple[list[str], float]:
+    """The parts of one area's row starting at ``y``, and the row's height."""
+    lines = svg.wrap(area.title, max_lines=2)
+    bar_y = y + svg.LINE * len(lines) + 2
+    value = area.score if area.score is not None else 0.0
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="candor-chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" aria-labelledby="candor-chart-title candor-chart-desc">',
-        f'<title id="candor-chart-title">{escape(title)}</title>',
-        f'<desc id="candor-chart-desc">{escape(summary)}</desc>',
+        svg.text(0, y + svg.FONT, lines, "candor-chart-label"),
+        svg.bar(0, bar_y, _PLOT, _PLOT * value / 100),
+        svg.text(svg.WIDTH, bar_y + svg.BAR - 3, "–" if area.score is None else f"{area.score:g}", "candor-chart-value", anchor="end"),
+        *(svg.tick(_PLOT * (v.min_score or 0) / 100, bar_y) for v in thresholds),
     ]
-    for i, area in enumerate(scored):
-        y = _PAD + i * _ROW
-        value = area.score if area.score is not None else 0.0
-        parts.append(
-            f'<text x="{_LABEL_W - 8}" y="{y + 17}" text-anchor="end" class="candor-chart-label">{escape(area.title)}</text>'
-            f'<rect x="{_LABEL_W}" y="{y + 4}" width="{_BAR_W}" height="18" class="candor-chart-track"/>'
-            f'<rect x="{_LABEL_W}" y="{y + 4}" width="{_BAR_W * value / 100:.1f}" height="18" class="candor-chart-bar"/>'
-            f'<text x="{_LABEL_W + _BAR_W + 6}" y="{y + 17}" class="candor-chart-value">'
-            f'{"–" if area.score is None else f"{area.score:g}"}</text>'
-        )
-    axis_y = _PAD + len(scored) * _ROW
+    return parts, bar_y + svg.BAR + 12 - y
+
+
+def area_chart(areas: Sequence[AreaScore], verdicts: Sequence[Verdict], title: str) -> str:
+    """An SVG bar per area (0-100), with the verdict thresholds drawn as dashed marks and named in the caption."""
+    thresholds = sorted((v for v in verdicts if v.min_score), key=lambda v: v.min_score or 0)  # left to right
+    parts: list[str] = []
+    y = 4.0
+    for area in areas:
+        row, height = _row(area, y, thresholds)
+        parts += row
+        y += height
     for v in thresholds:
-        x = _LABEL_W + _BAR_W * (v.min_score or 0) / 100
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{_PAD}" x2="{x:.1f}" y2="{axis_y}" class="candor-chart-threshold"/>'
-            f'<text x="{x:.1f}" y="{axis_y + 14}" text-anchor="middle" class="candor-chart-axis">{v.min_score:g}</text>'
-        )
+        parts.append(svg.text(_PLOT * (v.min_score or 0) / 100, y + svg.SMALL, f"{v.min_score:g}", "candor-chart-axis", anchor="middle"))
     if thresholds:
-        legend = "; ".join(f"{v.label} from {v.min_score:g}" for v in thresholds)
-        parts.append(
-            f'<text x="{_LABEL_W}" y="{axis_y + 32}" class="candor-chart-axis">Dashed lines: {escape(legend)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        legend = "Dashed lines: " + "; ".join(f"{v.label} from {v.min_score:g}" for v in thresholds)
+        caption = svg.wrap(legend, size=svg.SMALL)
+        parts.append(svg.text(0, y + svg.SMALL + svg.LINE, caption, "candor-chart-axis candor-chart-caption"))
+        y += svg.LINE * (len(caption) + 1)
+    summary = "; ".join(f"{a.title}: {_value(a)}" for a in areas)
+    return svg.document("candor-chart", "candor-chart", y + 8, title, summary, parts)

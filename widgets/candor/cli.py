@@ -16,9 +16,9 @@ from typing import Any
 
 from . import __version__
 from .answers import AnswersError
-from .bias_audit import MAX_BYTES as MAX_CSV_BYTES
-from .bias_audit import BiasInputError
-from .bias_tool import load_tool, run
+from .bias_input import MAX_BYTES as MAX_CSV_BYTES
+from .bias_input import BiasInputError
+from .bias_tool import audit_text, load_tool, run
 from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
 from .catalog import Catalog, ContentError
 from .conditions import notation
@@ -120,16 +120,8 @@ def _bias(args: argparse.Namespace) -> int:
         raise AnswersError(f"{args.counts}: {exc}", exc.field, getattr(exc, "detail", "")) from None
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False))
-        return 0
-    print(f"{result['verdict_label']}\n\n{result['reading']}\n")
-    width = max(len(g["group"]) for g in result["groups"])
-    for g in result["groups"]:
-        c = g["comparison"]
-        test = "" if c is None else f"  {c['test']} p={c['p_value']:.4f}{' significant' if c['significant'] else ''}"
-        print(f"  {g['group'].ljust(width)}  rate {100 * g['rate']:5.1f}%  ratio {g['impact_ratio']:.2f}"
-              f"{'  below 4/5' if g['below_four_fifths'] else ''}{test}")
-    for caveat in result["caveats"]:
-        print(f"\nNote: {caveat['text']}")
+    else:
+        print(audit_text(result), end="")
     return 0
 
 

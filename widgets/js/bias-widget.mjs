@@ -3,59 +3,39 @@ import { asidePanel, wireAside } from "./aside.mjs";
 import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
-import { practiceLink } from "./links.mjs";
 import { messenger } from "./messages.mjs";
 import { ask, promptNear } from "./prompt.mjs";
 import { STORAGE_FULL, isObject, parseBounded, storeFor } from "./store.mjs";
 
-const TONES = { "no-adverse-impact": "good", "possible-adverse-impact": "warn", "adverse-impact": "bad" };
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
 const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
 
-const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const pValue = (p) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
-
-function groupTable(result) {
-  const head = ["Group", "Rate", "95% interval", "Impact ratio", "Below four fifths", "Test", "p-value", "Significant"];
+/** The engine's table of rates by group, placed as it was written (headings and formatted cells). */
+function groupTable(table) {
   const body = el("tbody");
-  for (const g of result.groups) {
-    const c = g.comparison;
+  for (const row of table.rows) {
     body.append(
-      el(
-        "tr",
-        {},
-        el("th", { scope: "row" }, el("bdi", {}, g.group), g.most_favoured ? " (most favoured)" : null),
-        el("td", {}, `${pct(g.rate)} (${g.successes} of ${g.total})`),
-        el("td", {}, `${pct(g.ci_low)} – ${pct(g.ci_high)}`),
-        el("td", {}, g.impact_ratio.toFixed(2)),
-        el("td", {}, g.below_four_fifths ? "Yes" : "No"),
-        el("td", {}, c ? (c.test === "fisher-exact" ? "Fisher's exact" : "Two-proportion z") : "–"),
-        el("td", {}, c ? pValue(c.p_value) : "–"),
-        el("td", {}, c ? (c.significant ? "Yes" : "No") : "–"),
-      ),
+      el("tr", {}, el("th", { scope: "row" }, el("bdi", {}, row.group), row.note ? ` (${row.note})` : null), ...row.cells.map((cell) => el("td", {}, cell))),
     );
   }
-  const table = el("table", { class: "candor-bias-rates" }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))), body);
-  return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, table);
+  const head = el("thead", {}, el("tr", {}, ...table.columns.map((h) => el("th", { scope: "col" }, h))));
+  return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, el("table", { class: "candor-bias-rates" }, head, body));
 }
 
 function render(container, result) {
-  const tone = TONES[result.verdict] || "warn";
+  const tone = result.verdict_tone;
   const parts = [
     el("div", { class: `candor-verdict candor-verdict--${tone}`, "data-verdict": result.verdict },
       el("span", { class: "candor-verdict-icon", "aria-hidden": "true" }, ICONS[tone]),
       el("strong", { class: "candor-verdict-label" }, result.verdict_label)),
     el("p", { class: "candor-reason" }, result.reading),
-    groupTable(result),
+    groupTable(result.table),
   ];
   const svg = importSvg(result.chart_svg);
   if (svg) parts.push(svg);
   if (result.caveats.length) {
     parts.push(el("h3", {}, "Read this before you act"), el("ul", { class: "candor-caveats" }, ...result.caveats.map((c) => el("li", { "data-caveat": c.id }, c.text))));
   }
-  parts.push(
-    el("p", {}, "What to do next: ", ...result.practices.flatMap((p, i) => [i ? ", " : "", practiceLink(p)])),
-  );
   container.replaceChildren(...parts);
 }
 
@@ -70,6 +50,10 @@ export function wireBias(widget, engine) {
   const body = widget.querySelector("[data-candor-result]");
   const addRow = widget.querySelector("[data-candor-add-row]");
   const calculate = widget.querySelector("[data-candor-calculate]");
+  // Limits and the saved format's version, as the build published them from the engine and the tool's data.
+  const version = Number(widget.dataset.candorVersion);
+  const maxGroups = Number(widget.dataset.candorMaxGroups);
+  const maxBytes = Number(widget.dataset.candorMaxBytes);
   widget.dataset.candorState = "loading";
   const say = messenger(widget);
   const kept = storeFor(widget);
@@ -100,9 +84,10 @@ export function wireBias(widget, engine) {
     relabel();
     return copy;
   };
+  const hasCounts = () => Boolean(csv.value.trim()) || readRows().some((r) => r.group || r.successes || r.total);
   let full = false;
   const store = () => {
-    const data = { questionnaire: tool, version: 1, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
+    const data = { questionnaire: tool, version, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
     const ok = kept.save(data);
     if (!ok && !full) say(STORAGE_FULL.replace("changes", "counts"), "error");
     full = !ok;
@@ -118,7 +103,7 @@ export function wireBias(widget, engine) {
     const radio = answers && radioFor(answers.decision);
     if (radio) radio.checked = true;
     else damaged.push("the decision type");
-    const rowsOk = answers && Array.isArray(answers.rows) && answers.rows.length <= 50 && answers.rows.every((r) => isObject(r) && ["group", "successes", "total"].every((k) => r[k] === undefined || isCell(r[k])));
+    const rowsOk = answers && Array.isArray(answers.rows) && answers.rows.length <= maxGroups && answers.rows.every((r) => isObject(r) && ["group", "successes", "total"].every((k) => r[k] === undefined || isCell(r[k])));
     if (rowsOk) {
       while (rows.rows.length < answers.rows.length) appendRow();
       answers.rows.forEach((r, i) => {
@@ -150,7 +135,7 @@ export function wireBias(widget, engine) {
   addRow.addEventListener("click", () => appendRow().querySelector("input").focus());
 
   if (damagedNotice) say(damagedNotice, "warn");
-  wireAside(widget, asidePanel(widget), { store: kept, id: tool, what: "Counts", current: 1, say });
+  wireAside(widget, asidePanel(widget), { store: kept, id: tool, what: "Counts", current: version, say });
   window.addEventListener("storage", (event) => {
     if (widget.isConnected && (event.key === kept.savedKey || event.key === null)) {
       say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn");
@@ -172,7 +157,7 @@ export function wireBias(widget, engine) {
       say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
     },
     async share() {
-      say(await keep.offerShareLink(widget, keep.shareUrl(tool, 1, { decision: decision().value, csv: asCsv() })));
+      say(await keep.offerShareLink(widget, keep.shareUrl(tool, version, { decision: decision().value, csv: asCsv() })));
     },
     async clear() {
       const choice = await ask(prompt, "Clear every count, group name and pasted table in this calculator? This cannot be undone; export the counts first to keep a copy.", [
@@ -201,11 +186,11 @@ export function wireBias(widget, engine) {
     keep.dropShareFragment();
     const payload = shared.error ? null : parseBounded(shared.text, widget);
     const answers = isObject(payload) && payload.questionnaire === tool && isObject(payload.answers) ? payload.answers : null;
-    if (!answers || typeof answers.csv !== "string" || answers.csv.length > 100000) {
+    if (!answers || typeof answers.csv !== "string" || new TextEncoder().encode(answers.csv).length > maxBytes) {
       say(`${shared.error || "The share link does not hold counts for this calculator."} Nothing was changed.`, "error");
       return;
     }
-    const mine = csv.value.trim() || readRows().some((r) => r.group || r.successes || r.total);
+    const mine = hasCounts();
     if (mine) {
       const choice = await ask(prompt, "Replace the counts in this calculator (your rows and any pasted table) with the ones in the shared link? Yours would be lost unless you export them first.", [
         { id: "keep", label: "Keep my counts" },
@@ -235,11 +220,16 @@ export function wireBias(widget, engine) {
     } else if (state.stage !== "ready") status.textContent = state.message;
   });
 
-  async function audit(event) {
-    event.preventDefault();
+  /** Audit the counts; ``quiet`` (on return to the page) shows a result but no error for counts left unfinished. */
+  async function audit(event, quiet = false) {
+    event?.preventDefault();
     widget.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute("aria-invalid"));
-    const request = csv.value.trim() ? { op: "bias-audit", tool, csv: csv.value } : { op: "bias-audit", tool, rows: readRows() };
+    const request = csv.value.trim() ? { op: "bias-audit", tool, csv: csv.value } : { op: "bias-audit", tool, rows: readRows(), decision: decision().value };
     const reply = await engine.call(request);
+    if (!reply.ok && quiet) {
+      status.textContent = "Your counts are back. Finish them and choose Calculate.";
+      return;
+    }
     say("");
     if (!reply.ok) {
       say(reply.error.message, "error");
@@ -248,7 +238,7 @@ export function wireBias(widget, engine) {
     }
     section.hidden = false;
     render(body, reply.result);
-    status.textContent = `Result: ${reply.result.verdict_label}.`;
+    status.textContent = reply.result.status;
     widget.dataset.candorUpdates = String(Number(widget.dataset.candorUpdates || 0) + 1);
   }
 
@@ -260,6 +250,8 @@ export function wireBias(widget, engine) {
       calculate.hidden = false;
       widget.dataset.candorState = "ready";
       status.textContent = "Ready. Enter the counts and choose Calculate.";
+      const shared = keep.sharedFromLocation();
+      if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
       return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
     })
     .catch((error) => {

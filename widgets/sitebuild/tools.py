@@ -9,7 +9,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from candor.bias_audit import Group, audit
+from candor.bias_audit import audit
+from candor.bias_input import DEFAULT_LABELS, MAX_BYTES, MAX_GROUPS, Group
 from candor.catalog import Catalog
 from candor.decode import MAX_JSON_DEPTH
 from candor.storage_keys import key_attributes
@@ -46,7 +47,8 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     )
     return "\n".join([
         f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
-        f' data-candor-max-depth="{MAX_JSON_DEPTH}"{key_attributes(tool["id"])}'
+        f' data-candor-max-depth="{MAX_JSON_DEPTH}" data-candor-max-bytes="{MAX_BYTES}" data-candor-max-groups="{MAX_GROUPS}"'
+        f' data-candor-version="{esc(str(tool["version"]))}"{key_attributes(tool["id"])}'
         f'{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(tool["summary"])}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
@@ -57,7 +59,8 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
         '<fieldset class="candor-question"><legend class="candor-legend">Counts per group</legend>',
         '<p class="candor-help">One row per group (for example age bands or regions). Whole numbers only; the first '
         "count cannot be larger than the second.</p>",
-        '<div class="candor-bias-scroll"><table class="candor-bias-table"><thead><tr><th scope="col">Group</th>'
+        '<div class="candor-bias-scroll"><table class="candor-bias-table"><thead><tr>'
+        f'<th scope="col">{esc(DEFAULT_LABELS["group"])}</th>'
         f'<th scope="col" data-candor-head="successes">{esc(first["successes"])}</th>'
         f'<th scope="col" data-candor-head="total">{esc(first["total"])}</th></tr></thead>',
         f'<tbody data-candor-rows>{"".join(_row(i, first["successes"], first["total"]) for i in range(1, ROWS + 1))}</tbody>'
@@ -99,7 +102,8 @@ def share_fragment(tool: Mapping[str, Any], decision: str, groups: list[Mapping[
     rows += [[g["group"], str(g["successes"]), str(g["total"])] for g in groups]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
-    payload = json.dumps({"questionnaire": tool["id"], "version": 1, "answers": {"decision": decision, "csv": out.getvalue()}})
+    answers = {"decision": decision, "csv": out.getvalue()}
+    payload = json.dumps({"questionnaire": tool["id"], "version": tool["version"], "answers": answers})
     return SHARE_PREFIX + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
 
 
@@ -118,7 +122,7 @@ def worked_examples(catalog: Catalog, practice_id: str, page_url: str) -> str:
             chosen = next(d for d in tool["decisions"] if d["id"] == example["decision"])
             rows = [f"| Group | {chosen['total']} | {chosen['successes']} | Rate | Impact ratio |", "| --- | ---: | ---: | ---: | ---: |"]
             rows += [
-                f"| {esc(r.group)} | {r.total:,} | {r.successes:,} | {100 * r.rate:.1f}% | {r.impact_ratio:.2f} |"
+                f"| {esc(r.group)} | {r.total:,} | {r.successes:,} | {r.figures.rate} | {r.figures.impact_ratio} |"
                 for r in result.groups
             ]
             href = rel(page_url, "checks/" + tool["id"] + "/") + share_fragment(tool, example["decision"], example["groups"])
