@@ -16,6 +16,27 @@ NOT_LEGAL_ADVICE = (
     "This report is guidance, not legal advice. Where a law applies to your campaign, check it with your legal "
     "or privacy team."
 )
+# The summary's wording, shared by the Markdown report and the page's print (which reads it from ``text``).
+TEXT = {
+    "summary": "Summary",
+    "verdict": "Verdict",
+    "no_verdict": "no verdict yet",
+    "provisional": "provisional: not every question shown is answered",
+    "checked": "Checked",
+    "conditions": "Conditions to meet",
+    "fill_in": "Fill in who makes each one happen and by when.",
+    "condition_columns": "#|Condition|What to do|Owner|Due date",
+    "red_flags": "Red flags",
+    "none": "None.",
+    "sign_off": "Sign-off",
+    "sign_off_columns": "Role|Name|Signature|Date",
+    "approver": "Approver",
+    "owner": "Campaign owner",
+    "answers": "Appendix: questions and answers",
+    "answer_columns": "Question|Answer",
+    "not_answered": "(not answered)",
+    "not_legal_advice": NOT_LEGAL_ADVICE,
+}
 # Holds that a flag raises are listed flag by flag; these are the ones about areas, progress or the score.
 _HOLDS_LISTED_AS_FLAGS = {"red-flag", "amber-flag"}
 
@@ -42,10 +63,9 @@ class RedFlag:
 class Approval:
     conditions: tuple[ToMeet, ...]
     red_flags: tuple[RedFlag, ...]
-    not_legal_advice: str = NOT_LEGAL_ADVICE
 
     def to_json(self) -> dict[str, Any]:
-        return _plain(self)  # type: ignore[no-any-return]
+        return {**_plain(self), "text": TEXT}
 
 
 def approval(r: Result) -> Approval:

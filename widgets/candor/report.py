@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .answers import Answer
+from .approval import TEXT
 from .campaign import Detail
 from .evaluate import Result
 from .questionnaire import NOT_APPLICABLE, Questionnaire
@@ -15,7 +16,7 @@ from .scoring import AreaScore
 def answer_label(q: Questionnaire, qid: str, value: Answer | None) -> str:
     question = q.question(qid)
     if value is None or question is None:
-        return "(not answered)"
+        return TEXT["not_answered"]
     if value == NOT_APPLICABLE:
         return "Not applicable"
     chosen = (value,) if isinstance(value, str) else value

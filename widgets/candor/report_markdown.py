@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .answers import Answer
-from .approval import approval
+from .approval import TEXT, approval
 from .campaign import Detail
 from .catalog import PracticeLink, TemplateLink
 from .evaluate import Result
@@ -33,6 +33,10 @@ def _see(practices: Sequence[PracticeLink], base_url: str) -> str:
     return ", ".join(f"[{p.id} {_md(p.title)}]({base_url}{p.url})" for p in practices)
 
 
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def _day(date: str) -> str:
     try:
         return long_date(date)
@@ -41,40 +45,38 @@ def _day(date: str) -> str:
 
 
 def _summary(q: Questionnaire, r: Result, campaign: Sequence[Detail], date: str, base_url: str) -> list[str]:
-    out = ["## Summary", ""]
+    out = [f"## {TEXT['summary']}", ""]
     out += [f"- **{_md(d.label)}:** {_md(d.value)}" for d in campaign]
-    out += [f"- **Checked:** {_day(date)}, with the {_md(q.title)} (`{q.id}`, version {q.version})", ""]
+    out += [f"- **{TEXT['checked']}:** {_day(date)}, with the {_md(q.title)} (`{q.id}`, version {q.version})", ""]
     if r.verdict is None:
-        out.append("**Verdict: no verdict yet**")
+        out.append(f"**{TEXT['verdict']}: {TEXT['no_verdict']}**")
     else:
-        out.append(f"**Verdict: {_md(r.verdict_label or r.verdict)}** (`{r.verdict}`)"
-                   + (", provisional: not every question shown is answered" if r.provisional else ""))
+        out.append(f"**{TEXT['verdict']}: {_md(r.verdict_label or r.verdict)}** (`{r.verdict}`)"
+                   + (f", {TEXT['provisional']}" if r.provisional else ""))
     out += ["", _md(r.reason), ""]
     figures = ([f"**Overall score:** {r.score:g} / 100"] if r.score is not None else [])
     out += ["; ".join([*figures, f"**Progress:** {_md(' '.join(progress_lines(r)))}"]), ""]
     signed = approval(r)
-    out += ["### Conditions to meet", ""]
+    out += [f"### {TEXT['conditions']}", ""]
     if signed.conditions:
-        out += ["Fill in who makes each one happen and by when.", "",
-                "| # | Condition | What to do | Owner | Due date |", "| ---: | --- | --- | --- | --- |"]
+        out += [TEXT["fill_in"], "", _row(TEXT["condition_columns"].split("|")), "| ---: | --- | --- | --- | --- |"]
         for n, c in enumerate(signed.conditions, 1):
             see = _see(c.practices, base_url)
             action = _md(c.action) + (f" See {see}." if see else "")
             out.append(f"| {n} | {_md(c.text)} | {action.strip()} |  |  |")
     else:
-        out.append("None.")
-    out += ["", "### Red flags", ""]
+        out.append(TEXT["none"])
+    out += ["", f"### {TEXT['red_flags']}", ""]
     for f in signed.red_flags:
         see = _see(f.practices, base_url)
         out.append(f"- **{_md(f.text)}** {_md(f.action)}" + (f" See {see}." if see else "")
                    + f" (Answer to *{_md(f.question)}*: {_md(f.answer)})")
     if not signed.red_flags:
-        out.append("None.")
+        out.append(TEXT["none"])
     names = {d.key: d.value for d in campaign}
-    out += ["", "### Sign-off", "", "| Role | Name | Signature | Date |", "| --- | --- | --- | --- |",
-            f"| Approver | {_md(names.get('approver', ''))} |  |  |",
-            f"| Campaign owner | {_md(names.get('owner', ''))} |  |  |",
-            "", f"*{_md(signed.not_legal_advice)}*", ""]
+    out += ["", f"### {TEXT['sign_off']}", "", _row(TEXT["sign_off_columns"].split("|")), "| --- | --- | --- | --- |"]
+    out += [_row([TEXT[role], _md(names.get(role, "")), "", ""]) for role in ("approver", "owner")]
+    out += ["", f"*{_md(TEXT['not_legal_advice'])}*", ""]
     return out
 
 
@@ -126,7 +128,7 @@ def markdown_report(
     out = [f"# {md_heading(f'{name}: {q.title} report' if name else f'{q.title}: report')}", ""]
     out += _summary(q, r, campaign, date, base_url)
     out += _detail(r, base_url)
-    out += ["", "## Appendix: questions and answers", "", "| Question | Answer |", "| --- | --- |"]
+    out += ["", f"## {TEXT['answers']}", "", _row(TEXT["answer_columns"].split("|")), "| --- | --- |"]
     visible = set(r.visible)
     out += [f"| {_md(x.text)} | {_md(answer_label(q, x.id, answers.get(x.id)))} |" for x in q.questions if x.id in visible]
     out.append("")

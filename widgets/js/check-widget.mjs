@@ -1,5 +1,6 @@
 // One check widget: restore saved answers, score on every change through the engine, keep, share, report.
 import { wireAside, asidePanel } from "./aside.mjs";
+import { applyCampaign, readCampaign, renderPrint, wireCampaign } from "./campaign.mjs";
 import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
 import { applyAnswers, applyVisibility, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
@@ -49,13 +50,14 @@ export function wireCheck(widget, engine) {
   //    used as it is goes aside first, so nothing saved below can overwrite it.
   const restored = restoreSaved(widget, check, version, form);
   if (restored.notice) say(restored.notice, "warn");
+  applyCampaign(form, keep.loadSaved(check, widget).envelope?.campaign);
   const aside = asidePanel(widget);
   const renderAside = wireAside(widget, aside, { id: check, what: "Answers", current: version, say });
   let paused = false;
   let full = false;
   const persist = () => {
     if (restored.locked || paused) return;
-    const ok = keep.save(check, version, readAnswers(form));
+    const ok = keep.save(check, version, readAnswers(form), readCampaign(form));
     if (!ok && !full) say(keep.STORAGE_FULL, "warn");
     full = !ok;
   };
@@ -87,6 +89,7 @@ export function wireCheck(widget, engine) {
     applyVisibility(form, r.visible);
     showProgress(progress, r.completeness);
     renderResult(body, r);
+    renderPrint(widget, form, r);
     status.textContent =
       r.verdict === null
         ? "Ready. The result appears as you answer."
@@ -96,6 +99,7 @@ export function wireCheck(widget, engine) {
     widget.dataset.candorUpdates = String(++updates);
   }
   form.addEventListener("change", persist); // saved even while the engine is starting or has failed
+  wireCampaign(form, persist);
 
   /** Validate answers text with the engine, then (after asking, if the user has answers) replace the form's. */
   async function bringIn(text, kind) {
@@ -126,6 +130,7 @@ export function wireCheck(widget, engine) {
       }
     }
     applyAnswers(form, incoming);
+    if (reply.result.envelope.campaign) applyCampaign(form, reply.result.envelope.campaign);
     persist();
     await update();
     say([`Loaded ${source.the}.`, ...reply.result.notes].join(" "));
@@ -133,7 +138,7 @@ export function wireCheck(widget, engine) {
 
   const actions = {
     export() {
-      const data = keep.envelope(check, version, readAnswers(form));
+      const data = keep.envelope(check, version, readAnswers(form), readCampaign(form));
       keep.download(`candor-${check}-answers-${keep.today()}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
       say("Exported your answers as a JSON file.");
     },
@@ -142,13 +147,13 @@ export function wireCheck(widget, engine) {
       fileInput.click();
     },
     async report() {
-      const reply = await engine.call({ op: "report", check, answers: readAnswers(form), date: keep.today(), base_url: SITE_ROOT.href });
+      const reply = await engine.call({ op: "report", check, answers: readAnswers(form), campaign: readCampaign(form), date: keep.today(), base_url: SITE_ROOT.href });
       if (!reply.ok) return say(`The report could not be made: ${reply.error.message}`, "error");
       keep.download(`candor-${check}-report-${keep.today()}.md`, reply.result, "text/markdown");
       say("Downloaded the report (Markdown).");
     },
     async share() {
-      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form))));
+      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form), readCampaign(form))));
     },
     print() {
       window.print();
@@ -162,6 +167,7 @@ export function wireCheck(widget, engine) {
       ]);
       if (choice !== "clear") return;
       applyAnswers(form, {});
+      applyCampaign(form, {});
       persist();
       if (!engine.state.failed) await update();
       say("Your answers were cleared.");

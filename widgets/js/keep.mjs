@@ -119,14 +119,17 @@ export function removeSaved(check) {
   }
 }
 
-export function envelope(check, version, answers) {
-  return { questionnaire: check, version, saved_at: new Date().toISOString(), answers };
+// `campaign`: the optional campaign details (campaign.mjs); left out when none are given.
+const details = (campaign) => (campaign && Object.keys(campaign).length ? { campaign } : {});
+
+export function envelope(check, version, answers, campaign) {
+  return { questionnaire: check, version, saved_at: new Date().toISOString(), ...details(campaign), answers };
 }
 
 /** Save a check's answers; false when the browser refused (storage full or not allowed). */
-export function save(check, version, answers) {
+export function save(check, version, answers, campaign) {
   try {
-    if (Object.keys(answers).length) localStorage.setItem(storageKey(check), JSON.stringify(envelope(check, version, answers)));
+    if (Object.keys(answers).length || Object.keys(details(campaign)).length) localStorage.setItem(storageKey(check), JSON.stringify(envelope(check, version, answers, campaign)));
     else localStorage.removeItem(storageKey(check));
     return true;
   } catch {
@@ -161,8 +164,8 @@ function fromBase64Url(data) {
 }
 
 /** A link to this page that carries the answers in its fragment (which browsers never send to a server). */
-export function shareUrl(check, version, answers) {
-  const payload = JSON.stringify({ questionnaire: check, version, answers });
+export function shareUrl(check, version, answers, campaign) {
+  const payload = JSON.stringify({ questionnaire: check, version, ...details(campaign), answers });
   return `${location.origin}${location.pathname}${SHARE_PREFIX}${SHARE_VERSION}${toBase64Url(payload)}`;
 }
 

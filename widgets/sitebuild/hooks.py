@@ -153,7 +153,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         return html
 
     renderers: dict[str, shortcodes.Renderer] = {
-        "form": lambda arg: widget(forms.render_form(check(arg), cat, url, lazy=lazy)),
+        "form": lambda arg: widget(forms.render_form(check(arg), cat, url, lazy=lazy, answers_schema=state.schemas["answers"])),
         "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
         "bias-audit": lambda _: widget(tools.bias_form(cat, url, lazy=lazy)),
         "practices": theme,
