@@ -92,6 +92,13 @@ def test_each_text_field_at_its_limit_and_one_past(call: Any, key: str, limit: i
 def test_bad_details_are_refused_with_the_field_named(call: Any, campaign: Any, field: str) -> None:
     reply = call({"op": "read", "text": envelope(campaign)})
     assert reply["ok"] is False and reply["error"]["field"] == field
+    assert "^" not in reply["error"]["message"] and "\\u" not in reply["error"]["message"]  # no schema pattern shown
+
+
+def test_a_character_rule_is_said_in_words(call: Any) -> None:
+    said = call({"op": "read", "text": envelope({"name": "Winter\nsale"})})["error"]["message"]
+    assert said == ("The campaign details cannot be used: campaign.name: has a line break, a tab, a control character "
+                    "or a text-direction mark; keep it to plain text")
 
 
 def test_notes_keep_their_line_breaks_and_a_real_date_passes(schemas: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .answers import AnswersError
-from .schema_check import first_problems, validate
+from .schema_check import Problem, first_problems, validate
 from .timeline import long_date
 
 Campaign = dict[str, str]
@@ -38,7 +38,7 @@ def check_campaign(raw: Any, answers_schema: Mapping[str, Any]) -> Campaign:
     if raw is None:
         return {}
     schema = {"properties": {"campaign": answers_schema["properties"]["campaign"]}, "$defs": answers_schema["$defs"]}
-    problems = validate({"campaign": raw}, schema)
+    problems = [_plain_problem(p) for p in validate({"campaign": raw}, schema)]
     if problems:
         raise AnswersError(f"The campaign details cannot be used: {first_problems(problems)}", problems[0].path)
     clean = {k: v.strip() for k, v in raw.items() if v.strip()}
@@ -52,6 +52,16 @@ def check_campaign(raw: Any, answers_schema: Mapping[str, Any]) -> Campaign:
                 "for example 2027-01-15.", "campaign.launch_date"
             ) from None
     return {k: clean[k] for k in field_schemas(answers_schema) if k in clean}
+
+
+def _plain_problem(p: Problem) -> Problem:
+    """A character rule said in words, not as the schema's pattern."""
+    if "does not match" not in p.message:
+        return p
+    if p.path.endswith("launch_date"):
+        return Problem(p.path, "write the date as year-month-day, for example 2027-01-15")
+    breaks = "" if p.path.endswith("notes") else "a line break, a tab, "
+    return Problem(p.path, f"has {breaks}a control character or a text-direction mark; keep it to plain text")
 
 
 def details(campaign: Mapping[str, str], answers_schema: Mapping[str, Any]) -> tuple[Detail, ...]:

@@ -21,6 +21,7 @@ from .visibility import visible_questions
 
 def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tuple[Envelope, list[str]]:
     """Validate an envelope for ``q``; return it with clean answers and notes on anything migrated."""
+    check_campaign(data.get("campaign") if isinstance(data, dict) else None, schema)  # said in words, before the schema
     env = parse_envelope(data, schema)
     if env.questionnaire != q.id:
         raise AnswersError(

@@ -30,6 +30,9 @@ function el(tag, text, className) {
   return node;
 }
 
+// "15 January 2027", as the engine writes dates in the Markdown report.
+const longDate = (date, timeZone) => date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone });
+
 function table(header, rows) {
   const t = el("table", undefined, "candor-print-table");
   const head = t.createTHead().insertRow();
@@ -65,9 +68,10 @@ function summary(form, r) {
     const value = field.value.trim();
     if (!value) continue;
     const label = form.querySelector(`label[for="${field.id}"]`).textContent;
-    details.append(el("dt", label), el("dd", field.type === "date" ? field.valueAsDate.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) : value));
+    const date = field.type === "date" ? field.valueAsDate : null; // null where the browser has no date input
+    details.append(el("dt", label), el("dd", date ? longDate(date, "UTC") : value));
   }
-  details.append(el("dt", text.checked), el("dd", new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })));
+  details.append(el("dt", text.checked), el("dd", longDate(new Date())));
   section.append(details);
   const verdict = el("p", undefined, "candor-print-verdict");
   verdict.append(el("strong", `${text.verdict}: ${r.verdict_label ?? text.no_verdict}`));
