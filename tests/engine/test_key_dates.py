@@ -94,19 +94,19 @@ MD_SECTION = [
     "decisions (California). Source: [CCPA regulations on automated decisionmaking technology, risk assessments and "
     f"cybersecurity audits](https://babl.ai/ca-privacy-agency-proposes-draft-regulations-on-admt). See {PR06}.",
     "- **1 January 2027:** Large online platforms must detect and show provenance data on AI content (California). "
-    "Source: [California AI Transparency Act \\(SB 942, as amended by AB 853\\)]"
+    "Source: [California AI Transparency Act (SB 942, as amended by AB 853)]"
     "(https://leginfo.legislature.ca.gov/faces/billNavClient.xhtml?bill_id=202520260AB853). See [SM-02 Keep provenance "
     "metadata in synthetic files from generation to publication](https://site.test/guidance/synthetic-media/#SM-02).",
     "- **1 January 2027:** Notice and explanation duties for automated decision-making technology in consequential "
     "decisions (Colorado). Source: [Colorado SB 26-189, automated decision-making technology in consequential "
     f"decisions](https://coag.gov/resources/ai/). See {PR06}.",
-    "- **2 December 2027:** AI Act duties for high-risk AI systems in Annex III \\(for example credit scoring and "
-    "recruitment\\) apply (EU). Source: [Digital Omnibus on AI \\(Regulation amending the AI Act, Regulation "
-    "\\(EU\\) 2024/1689\\)](https://www.aiactblog.nl/en/posts/digital-omnibus-ai-act-what-changes-what-now-2026). "
+    "- **2 December 2027:** AI Act duties for high-risk AI systems in Annex III (for example credit scoring and "
+    "recruitment) apply (EU). Source: [Digital Omnibus on AI (Regulation amending the AI Act, Regulation "
+    "(EU) 2024/1689)](https://www.aiactblog.nl/en/posts/digital-omnibus-ai-act-what-changes-what-now-2026). "
     "See [GL-02 Keep an AI use register](https://site.test/guidance/governance/#GL-02), "
     f"{PR06}.",
     "",
-    "## Answers",
+    "## Appendix: questions and answers",
 ]
 
 

@@ -1,6 +1,6 @@
 """Answers files: one envelope everywhere (export, autosave, share link, CLI, tests).
 
-``{"questionnaire": <id>, "version": <n>, "saved_at": <optional>, "answers": {<question id>: <option id> |
+``{"questionnaire": <id>, "version": <n>, "saved_at": <optional>, "campaign": <optional details>, "answers": {<question id>: <option id> |
 [<option ids>] | "na"}}``. :func:`parse_answers` checks an envelope against its questionnaire and returns
 the answers, or raises :class:`AnswersError` whose message names the field and the valid choices.
 """
@@ -8,7 +8,7 @@ the answers, or raises :class:`AnswersError` whose message names the field and t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import refusals
@@ -35,6 +35,7 @@ class Envelope:
     version: int
     answers: Answers
     saved_at: str | None = None
+    campaign: dict[str, str] = field(default_factory=dict)  # optional details for the report (candor.campaign)
 
 
 def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
@@ -45,7 +46,7 @@ def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
     answers: Answers = {
         k: tuple(v) if isinstance(v, list) else v for k, v in raw["answers"].items()
     }
-    return Envelope(raw["questionnaire"], raw["version"], answers, raw.get("saved_at"))
+    return Envelope(raw["questionnaire"], raw["version"], answers, raw.get("saved_at"), dict(raw.get("campaign", {})))
 
 
 def check_answers(q: Questionnaire, answers: Mapping[str, Answer]) -> Answers:
@@ -86,5 +87,7 @@ def envelope_to_json(env: Envelope) -> dict[str, Any]:
     out: dict[str, Any] = {"questionnaire": env.questionnaire, "version": env.version}
     if env.saved_at:
         out["saved_at"] = env.saved_at
+    if env.campaign:
+        out["campaign"] = dict(env.campaign)
     out["answers"] = {k: list(v) if isinstance(v, tuple) else v for k, v in env.answers.items()}
     return out

@@ -15,16 +15,18 @@ from typing import Any
 
 from . import __version__
 from .answers import AnswersError, envelope_to_json
+from .approval import approval
 from .bias_input import BiasInputError
 from .bias_tool import BiasTool, load_tool, run
 from .bundle import LoadedCheck, load_bundle
+from .campaign import check_campaign, details
 from .catalog import PracticeLink
 from .decode import loads_bounded
 from .evaluate import evaluate
 from .intake import read_envelope
 from .key_dates import with_key_dates
 from .quiz import parse_quiz, score_quiz
-from .report import markdown_report
+from .report_markdown import markdown_report
 
 
 def _engine_digest() -> str:
@@ -67,7 +69,8 @@ def _load(req: Mapping[str, Any]) -> Any:
 def _evaluate(req: Mapping[str, Any]) -> Any:
     c = _get(req["check"])
     answers = _answers(req)
-    return with_key_dates(evaluate(c.questionnaire, c.links, answers), c.key_dates, answers, req.get("today")).to_json()
+    result = with_key_dates(evaluate(c.questionnaire, c.links, answers), c.key_dates, answers, req.get("today"))
+    return result.to_json() | {"approval": approval(result).to_json()}  # what the printed summary lists
 
 
 def _answers(req: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,7 +89,8 @@ def _report(req: Mapping[str, Any]) -> Any:
     answers = _answers(req)
     date = str(req.get("date", ""))  # the report's date (YYYY-MM-DD) is also the day its upcoming dates count from
     result = with_key_dates(evaluate(c.questionnaire, c.links, answers), c.key_dates, answers, date)
-    return markdown_report(c.questionnaire, result, answers, date, str(req.get("base_url", "")))
+    campaign = details(check_campaign(req.get("campaign"), c.answers_schema), c.answers_schema)
+    return markdown_report(c.questionnaire, result, answers, date, str(req.get("base_url", "")), campaign)
 
 
 def _quiz_load(req: Mapping[str, Any]) -> Any:

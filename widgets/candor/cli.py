@@ -20,6 +20,7 @@ from .bias_input import MAX_BYTES as MAX_CSV_BYTES
 from .bias_input import BiasInputError
 from .bias_tool import audit_text, load_tool, run
 from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
+from .campaign import details
 from .catalog import Catalog, ContentError
 from .conditions import notation
 from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
@@ -28,7 +29,8 @@ from .evaluate import Result, evaluate
 from .intake import check_envelope
 from .key_dates import text_lines, with_key_dates
 from .questionnaire import NOT_APPLICABLE, Questionnaire
-from .report import markdown_report, text_report
+from .report import text_report
+from .report_markdown import markdown_report
 from .yaml_answers import parse_answers_yaml
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports when the reader of the output stopped early
@@ -96,12 +98,13 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
         print(f"note: {note}", file=sys.stderr)
     result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
     fails = _gate(result, args, q)
+    campaign = details(env.campaign, loaded.answers_schema)
     if args.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     elif args.format == "md":
-        print(markdown_report(q, result, env.answers, dt.date.today().isoformat(), args.base_url))
+        print(markdown_report(q, result, env.answers, args.today, args.base_url, campaign))
     else:
-        print(text_report(q, result, args.base_url), end="")
+        print(text_report(q, result, args.base_url, campaign), end="")
         lines = text_lines(result.key_dates, args.base_url)
         if lines:
             print("\n".join(lines))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .answers import AnswersError, Envelope, check_answers, parse_envelope
+from .campaign import check_campaign
 from .decode import YamlParser, read_data
 from .migrate import migrate
 from .questionnaire import Questionnaire
@@ -20,6 +21,7 @@ from .visibility import visible_questions
 
 def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tuple[Envelope, list[str]]:
     """Validate an envelope for ``q``; return it with clean answers and notes on anything migrated."""
+    check_campaign(data.get("campaign") if isinstance(data, dict) else None, schema)  # said in words, before the schema
     env = parse_envelope(data, schema)
     if env.questionnaire != q.id:
         raise AnswersError(
@@ -34,7 +36,8 @@ def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tu
         )
     answers, notes = migrate(env.answers, env.version, q.version, q.migrations, {x.id: x.text for x in q.questions})
     clean = check_answers(q, answers)
-    return Envelope(env.questionnaire, q.version, clean, env.saved_at), notes + hidden_answer_notes(q, clean)
+    campaign = check_campaign(env.campaign, schema)
+    return Envelope(env.questionnaire, q.version, clean, env.saved_at, campaign), notes + hidden_answer_notes(q, clean)
 
 
 def hidden_answer_notes(q: Questionnaire, answers: Mapping[str, Any]) -> list[str]:

@@ -1,5 +1,6 @@
 // One check widget: restore saved answers, score on every change through the engine, keep, share, report.
 import { wireAside, asidePanel } from "./aside.mjs";
+import { applyCampaign, readCampaign, renderPrint, wireCampaign } from "./campaign.mjs";
 import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
 import { applyAnswers, applyVisibility, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
@@ -44,6 +45,7 @@ export function wireCheck(widget, engine) {
   //    used as it is goes aside first, so nothing saved below can overwrite it.
   const restored = restoreSaved(store, check, version, form);
   if (restored.notice) say(restored.notice, "warn");
+  applyCampaign(form, store.load().envelope?.campaign);
   const aside = asidePanel(widget);
   const renderAside = wireAside(widget, aside, { store, id: check, what: "Answers", current: version, say });
   let paused = false;
@@ -51,7 +53,8 @@ export function wireCheck(widget, engine) {
   /** Save the answers (read from the form once per change); an empty form removes the saved set. */
   const persist = (answers = readAnswers(form)) => {
     if (restored.locked || paused) return;
-    const ok = store.save(Object.keys(answers).length ? keep.envelope(check, version, answers) : null);
+    const campaign = readCampaign(form);
+    const ok = store.save(keep.hasContent(answers, campaign) ? keep.envelope(check, version, answers, campaign) : null);
     if (!ok && !full) say(STORAGE_FULL, "warn");
     full = !ok;
   };
@@ -82,6 +85,7 @@ export function wireCheck(widget, engine) {
     applyVisibility(form, r.visible);
     showProgress(progress, r.completeness);
     renderResult(body, r);
+    renderPrint(widget, form, r);
     status.textContent =
       r.verdict === null
         ? "Ready. The result appears as you answer."
@@ -96,6 +100,7 @@ export function wireCheck(widget, engine) {
     persist(answers); // saved even while the engine is starting or has failed
     if (live) update(answers);
   });
+  wireCampaign(form, persist);
 
   /** What was kept when outside answers are refused, in words. */
   const unchanged = () => (Object.keys(readAnswers(form)).length ? "Your answers on this page are unchanged." : "Nothing on this page was changed.");
@@ -128,6 +133,7 @@ export function wireCheck(widget, engine) {
       }
     }
     applyAnswers(form, incoming);
+    if (reply.result.envelope.campaign) applyCampaign(form, reply.result.envelope.campaign);
     const answers = readAnswers(form);
     persist(answers);
     await update(answers);
@@ -136,7 +142,7 @@ export function wireCheck(widget, engine) {
 
   const actions = {
     export() {
-      const data = keep.envelope(check, version, readAnswers(form));
+      const data = keep.envelope(check, version, readAnswers(form), readCampaign(form));
       keep.download(`candor-${check}-answers-${keep.today()}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
       say("Exported your answers as a JSON file.");
     },
@@ -145,13 +151,13 @@ export function wireCheck(widget, engine) {
       fileInput.click();
     },
     async report() {
-      const reply = await engine.call({ op: "report", check, answers: readAnswers(form), date: keep.today(), base_url: SITE_ROOT.href });
+      const reply = await engine.call({ op: "report", check, answers: readAnswers(form), campaign: readCampaign(form), date: keep.today(), base_url: SITE_ROOT.href });
       if (!reply.ok) return say(`The report could not be made. ${reply.error.message} Your answers are unchanged.`, "error", reply.error.detail);
       keep.download(`candor-${check}-report-${keep.today()}.md`, reply.result, "text/markdown");
       say("Downloaded the report (Markdown).");
     },
     async share() {
-      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form))));
+      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form), readCampaign(form))));
     },
     print() {
       window.print();
@@ -165,6 +171,7 @@ export function wireCheck(widget, engine) {
       ]);
       if (choice !== "clear") return;
       applyAnswers(form, {});
+      applyCampaign(form, {});
       persist();
       if (!engine.state.failed) await update();
       say("Your answers were cleared.");

@@ -4,10 +4,16 @@ const MAX_FRAGMENT = 16 * 1024;
 const SHARE_PREFIX = "#candor-share=";
 const SHARE_VERSION = "c1.";
 
-/** The envelope a check's answers travel in: saved, exported and shared alike. */
-export function envelope(check, version, answers) {
-  return { questionnaire: check, version, saved_at: new Date().toISOString(), answers };
+/** The envelope a check's answers travel in: saved, exported and shared alike. `campaign`: the optional
+ *  campaign details (campaign.mjs); left out when none are given. */
+export function envelope(check, version, answers, campaign) {
+  return { questionnaire: check, version, saved_at: new Date().toISOString(), ...details(campaign), answers };
 }
+
+/** Whether there is anything to keep: answers or campaign details. */
+export const hasContent = (answers, campaign) => Object.keys(answers).length > 0 || Object.keys(details(campaign)).length > 0;
+
+const details = (campaign) => (campaign && Object.keys(campaign).length ? { campaign } : {});
 
 export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -49,8 +55,8 @@ function fromBase64Url(data) {
 }
 
 /** A link to this page that carries the answers in its fragment (which browsers never send to a server). */
-export function shareUrl(check, version, answers) {
-  const payload = JSON.stringify({ questionnaire: check, version, answers });
+export function shareUrl(check, version, answers, campaign) {
+  const payload = JSON.stringify({ questionnaire: check, version, ...details(campaign), answers });
   return `${location.origin}${location.pathname}${SHARE_PREFIX}${SHARE_VERSION}${toBase64Url(payload)}`;
 }
 

@@ -6,6 +6,10 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from candor.campaign import field_schemas
 from candor.catalog import Catalog
 from candor.conditions import Condition, InCondition, fold
 from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
@@ -98,7 +102,31 @@ def _toolbar(fid: str) -> str:
     return "\n".join(out)
 
 
-def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False) -> str:
+def _campaign(fid: str, answers_schema: Mapping[str, Any]) -> str:
+    """The optional campaign details (labels and limits from the answers schema), for the report and its sign-off."""
+    out = [
+        f'<fieldset class="candor-campaign" data-candor-campaign aria-describedby="{fid}-campaign-help">',
+        '<legend class="candor-legend">Campaign details (optional)</legend>',
+        f'<p class="candor-help" id="{fid}-campaign-help">For the report\'s summary and sign-off. They are saved, '
+        "exported and shared with your answers, and never change the result.</p>",
+    ]
+    for key, field in field_schemas(answers_schema).items():
+        input_id = f"{fid}-campaign-{key.replace('_', '-')}"
+        attrs = f'id="{input_id}" data-candor-campaign-field="{esc(key)}" autocomplete="off"'
+        if key != "launch_date":  # a date input takes no maxlength; the engine checks it is a real date
+            attrs += f' maxlength="{field["maxLength"]}"'
+        if key == "notes":
+            control = f'<textarea {attrs} rows="3"></textarea>'
+        else:
+            control = f'<input type="{"date" if key == "launch_date" else "text"}" {attrs}>'
+        out.append(f'<p class="candor-campaign-field"><label for="{input_id}">{esc(field["title"])}</label>{control}</p>')
+    out.append("</fieldset>")
+    return "\n".join(out)
+
+
+def render_form(
+    q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False, answers_schema: Mapping[str, Any] | None = None
+) -> str:
     """The whole widget: status region, progress, questions grouped by area, result panel."""
     fid = f"candor-{q.id}"
     out = [
@@ -131,6 +159,7 @@ def render_form(q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = 
         out += [_question(q, x, catalog, page_url) for x in questions]
         out.append("</section>")
     out += [
+        *([_campaign(fid, answers_schema)] if answers_schema else []),  # last: the questions come first
         "</form>",
         _toolbar(fid),
         f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',

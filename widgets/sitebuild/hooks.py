@@ -169,7 +169,7 @@ def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
         return html
 
     renderers: dict[str, shortcodes.Renderer] = {
-        "form": lambda arg: widget(forms.render_form(check(arg), cat, url, lazy=lazy)),
+        "form": lambda arg: widget(forms.render_form(check(arg), cat, url, lazy=lazy, answers_schema=cat.answers_schema)),
         "methodology": lambda arg: methodology.methodology_markdown(check(arg), cat, src),
         "bias-audit": lambda _: widget(tools.bias_form(cat, url, lazy=lazy)),
         "practices": theme,
