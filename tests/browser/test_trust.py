@@ -33,7 +33,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WASM = "**/assets/pyodide/pyodide.asm.wasm"
 WORKERS = re.compile(r".*/(assets/candor/js/(engine-worker\.mjs|search-after-engine\.js)|assets/javascripts/workers/[^/]+\.js)(\?.*)?$")
-WIDGETS = "[data-candor-check], [data-candor-tool], [data-candor-quiz]"
+CHECK, TOOL, QUIZ = "[data-candor-check]", "[data-candor-tool]", "[data-candor-quiz]"
+WIDGETS = f"{CHECK}, {TOOL}, {QUIZ}"
 
 
 def worker_policy(site: Site) -> str:
@@ -671,11 +672,13 @@ class Audit:
     page: Page
     found: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def run(self, state: str) -> None:
+    def run(self, state: str, within: str | None = None) -> None:
+        """Audit the page in this state: all of it, or only the widgets matching ``within`` when nothing else
+        changed since the whole page was audited (colours are still judged against the page behind them)."""
         if not self.page.evaluate("typeof window.axe === 'object'"):
             self.page.add_script_tag(path=str(AXE))
         self.found[state] = self.page.evaluate(
-            """async (tags) => {
+            """async ([tags, within]) => {
               // Long forms skip rendering off-screen groups (content-visibility: auto) until they scroll into
               // view; axe measures sizes and colours from rendering, so audit every group as it looks on screen.
               const skipped = [...document.querySelectorAll("*")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
@@ -685,14 +688,16 @@ class Audit:
               await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
               const settled = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
               await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1500))]);
-              const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+              const where = within ? { include: [...document.querySelectorAll(within)].map((e) => [e]) } : document;
+              if (within && !where.include.length) throw new Error(`nothing matches ${within}`);
+              const result = await axe.run(where, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
               skipped.forEach((e) => { e.style.contentVisibility = ""; });
               return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 240), why: n.failureSummary })),
               }));
             }""",
-            AXE_TAGS,
+            [AXE_TAGS, within],
         )
 
     def report(self) -> str:
@@ -749,7 +754,7 @@ def test_onboarding_and_dated_pages_have_no_serious_accessibility_violations_on_
                 if width < 1280 and widget_ids(audit.page):
                     for wid in widget_ids(audit.page):
                         use_quiz(audit.page.locator(f"#{wid}"))
-                    audit.run(f"{path} at {width} px, knowledge checks answered")
+                    audit.run(f"{path} at {width} px, knowledge checks answered", QUIZ)
     finally:
         audit.page.set_viewport_size({"width": 1280, "height": 720})
     assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
@@ -770,9 +775,9 @@ def test_widget_states_have_no_serious_accessibility_violations(audit: Audit, si
     expect(widget).to_have_attribute("data-candor-state", "ready", timeout=READY_TIMEOUT)
     answer_one(widget)
     answer_one(widget)
-    audit.run("prelaunch: partly answered")
+    audit.run("prelaunch: partly answered", CHECK)
     answer_all(widget)
-    audit.run("prelaunch: complete")
+    audit.run("prelaunch: complete", CHECK)
     page.locator("label[for^='__palette']:visible").first.click()
     page.mouse.move(0, 0)
     audit.run("prelaunch: complete, dark scheme")
@@ -789,29 +794,29 @@ def test_widget_states_have_no_serious_accessibility_violations(audit: Audit, si
         widget.locator('[data-candor-action="import"]').click()
     chooser.value.set_files(str(answers))
     expect(widget.locator("[data-candor-prompt]")).to_be_visible()
-    audit.run("prelaunch: import asks before replacing")
+    audit.run("prelaunch: import asks before replacing", CHECK)
     widget.locator('[data-candor-prompt] [data-choice="use"]').click()
     expect(widget.locator("[data-candor-notice]")).to_contain_text("Loaded the imported file")
     widget.locator('[data-candor-action="share"]').click()
-    audit.run("prelaunch: imported, share link shown")
+    audit.run("prelaunch: imported, share link shown", CHECK)
     bad = tmp_path / "bad.json"
     bad.write_text('{"questionnaire": "prelaunch", "version": 1, "answers": {"shoe-size": "42"}}')
     with page.expect_file_chooser() as chooser:
         widget.locator('[data-candor-action="import"]').click()
     chooser.value.set_files(str(bad))
     expect(widget.locator("[data-candor-notice] [role=alert]")).to_be_visible()
-    audit.run("prelaunch: import refused")
+    audit.run("prelaunch: import refused", CHECK)
     for path in widget_pages:
         instant(page, site.url + path)
         for tool in page.locator("[data-candor-tool]").all():
             use_tool(tool)
-            audit.run(f"{path}: result")
+            audit.run(f"{path}: result", TOOL)
     for path in site_paths(site):
         if "data-candor-quiz=" in html_of(site, path):
             instant(page, site.url + path)
             for wid in widget_ids(page):
                 use_quiz(page.locator(f"#{wid}"))
-            audit.run(f"{path}: quiz answered")
+            audit.run(f"{path}: quiz answered", QUIZ)
     failing = page.context.new_page()
     failing.route(WASM, lambda route: route.abort())
     failing.goto(site.url + "checks/disclosure/")
