@@ -1,9 +1,11 @@
 """Trust gates in Chromium: the Content Security Policy, privacy, accessibility, reflow, failure, share-link fuzzing.
 
-One journey (a module fixture) walks every page with full loads, then tours every page again with Material's
-instant navigation using every widget, under the real policy (and with the generated deploy header policy sent
-as the workers' own header, as the `_headers` and nginx files the build writes do). The CSP, privacy, reflow and fuzz
-tests read that journey or reuse its warm page, so the engine boots as few times as possible.
+One journey (a module fixture) tours every page with Material's instant navigation using every widget, under
+the real policy (and with the generated deploy header policy sent as the workers' own header, as the `_headers`
+and nginx files the build writes do). Before the tour, a full load of one page per distinct head (its policy and
+scripts) and of every page whose policy is not the tour's: so every page's content runs under its own policy,
+and every kind of page starts from scratch under its own, without loading each page twice. The CSP, privacy,
+reflow and fuzz tests read that journey or reuse its warm page, so the engine boots as few times as possible.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
@@ -31,7 +33,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WASM = "**/assets/pyodide/pyodide.asm.wasm"
 WORKERS = re.compile(r".*/(assets/candor/js/(engine-worker\.mjs|search-after-engine\.js)|assets/javascripts/workers/[^/]+\.js)(\?.*)?$")
-WIDGETS = "[data-candor-check], [data-candor-tool], [data-candor-quiz]"
+CHECK, TOOL, QUIZ = "[data-candor-check]", "[data-candor-tool]", "[data-candor-quiz]"
+WIDGETS = f"{CHECK}, {TOOL}, {QUIZ}"
 
 
 def worker_policy(site: Site) -> str:
@@ -85,6 +88,24 @@ def site_paths(site: Site) -> list[str]:
 
 def html_of(site: Site, path: str) -> str:
     return (site.dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def policy_of(site: Site, path: str) -> str:
+    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html_of(site, path))
+    assert found, f"{path or 'home'}: no policy"
+    return found.group(1)
+
+
+def full_loads(site: Site, paths: list[str], tour_start: str) -> list[str]:
+    """The pages the journey loads in full before its instant tour from tour_start: the first page of each distinct
+    head (policy and the scripts it loads, by address), and every page whose policy differs from tour_start's (the
+    tour runs every page's content under tour_start's policy)."""
+    heads: dict[tuple[str, tuple[str, ...]], str] = {}
+    for path in paths:
+        scripts = re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', html_of(site, path))
+        heads.setdefault((policy_of(site, path), tuple(urljoin(site.url + path, src) for src in scripts)), path)
+    differ = [path for path in paths if policy_of(site, path) != policy_of(site, tour_start)]
+    return sorted(set(heads.values()) | set(differ), key=paths.index)
 
 
 def stored_ids(site: Site) -> set[str]:
@@ -230,6 +251,7 @@ class Journey:
     console: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     full_loads: list[str] = field(default_factory=list)
+    heads_loaded: list[str] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     used: list[str] = field(default_factory=list)
     storage: dict[str, Any] = field(default_factory=dict)
@@ -266,14 +288,16 @@ def journey(browser: Browser, site: Site, tmp_path_factory: pytest.TempPathFacto
     started = time.monotonic()
     paths = site_paths(site)
 
-    # 1. A full load of every page: each page's own policy governs its own inline scripts and styles.
-    for path in paths:
+    # 1. Full loads: every distinct head starts from scratch under its own policy, and each page whose policy is
+    #    not the tour's has its content (inline scripts and styles) run under its own.
+    start = "checks/disclosure/"
+    for path in full_loads(site, paths, start):
         page.goto(site.url + path)
-        record.visited.append(path)
+        record.heads_loaded.append(path)
 
-    # 2. From a full load of a check page (its policy boots the engine), tour every page again with instant
-    #    navigation and use every widget: the engine, the keep actions, search, the colour-scheme toggle.
-    page.goto(site.url + "checks/disclosure/")
+    # 2. From a full load of a check page (its policy boots the engine), tour every page with instant navigation
+    #    and use every widget: the engine, the keep actions, search, the colour-scheme toggle.
+    page.goto(site.url + start)
     loads = len(record.full_loads)
     widget = page.locator("[data-candor-check]").first
     use_check(widget, answers=2)
@@ -281,6 +305,7 @@ def journey(browser: Browser, site: Site, tmp_path_factory: pytest.TempPathFacto
     share = widget.locator("[data-candor-share-url]").input_value()
     for path in paths:
         instant(page, site.url + path)
+        record.visited.append(path)
         record.used += use_widgets(page)
     instant(page, site.url + "checks/")
     instant(page, share)
@@ -305,13 +330,15 @@ def journey(browser: Browser, site: Site, tmp_path_factory: pytest.TempPathFacto
     )
     record.cookies = context.cookies()
     record.seconds = time.monotonic() - started
-    print(f"\njourney: {len(paths)} pages loaded, toured again instantly in {record.seconds:.1f} s; widgets used: {record.used}")
+    print(f"\njourney: {len(record.heads_loaded)} pages loaded in full ({record.heads_loaded}), {len(paths)} toured instantly"
+          f" in {record.seconds:.1f} s; widgets used: {record.used}")
     yield record
     context.close()
 
 
 def test_no_policy_violation_or_console_error_on_any_page_or_widget(journey: Journey) -> None:
     assert journey.used, "the tour used no widget"
+    assert journey.visited == site_paths(journey.site), "the tour should reach every page"
     violations = "\n".join(json.dumps(v) for v in journey.violations)
     assert journey.violations == [], f"Content Security Policy violations:\n{violations}"
     assert journey.console == [], "console errors:\n" + "\n".join(journey.console)
@@ -645,11 +672,13 @@ class Audit:
     page: Page
     found: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def run(self, state: str) -> None:
+    def run(self, state: str, within: str | None = None) -> None:
+        """Audit the page in this state: all of it, or only the widgets matching ``within`` when nothing else
+        changed since the whole page was audited (colours are still judged against the page behind them)."""
         if not self.page.evaluate("typeof window.axe === 'object'"):
             self.page.add_script_tag(path=str(AXE))
         self.found[state] = self.page.evaluate(
-            """async (tags) => {
+            """async ([tags, within]) => {
               // Long forms skip rendering off-screen groups (content-visibility: auto) until they scroll into
               // view; axe measures sizes and colours from rendering, so audit every group as it looks on screen.
               const skipped = [...document.querySelectorAll("*")].filter((e) => getComputedStyle(e).contentVisibility === "auto");
@@ -659,14 +688,16 @@ class Audit:
               await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
               const settled = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
               await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1500))]);
-              const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+              const where = within ? { include: [...document.querySelectorAll(within)].map((e) => [e]) } : document;
+              if (within && !where.include.length) throw new Error(`nothing matches ${within}`);
+              const result = await axe.run(where, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
               skipped.forEach((e) => { e.style.contentVisibility = ""; });
               return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html.slice(0, 240), why: n.failureSummary })),
               }));
             }""",
-            AXE_TAGS,
+            [AXE_TAGS, within],
         )
 
     def report(self) -> str:
@@ -723,7 +754,7 @@ def test_onboarding_and_dated_pages_have_no_serious_accessibility_violations_on_
                 if width < 1280 and widget_ids(audit.page):
                     for wid in widget_ids(audit.page):
                         use_quiz(audit.page.locator(f"#{wid}"))
-                    audit.run(f"{path} at {width} px, knowledge checks answered")
+                    audit.run(f"{path} at {width} px, knowledge checks answered", QUIZ)
     finally:
         audit.page.set_viewport_size({"width": 1280, "height": 720})
     assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
@@ -744,9 +775,9 @@ def test_widget_states_have_no_serious_accessibility_violations(audit: Audit, si
     expect(widget).to_have_attribute("data-candor-state", "ready", timeout=READY_TIMEOUT)
     answer_one(widget)
     answer_one(widget)
-    audit.run("prelaunch: partly answered")
+    audit.run("prelaunch: partly answered", CHECK)
     answer_all(widget)
-    audit.run("prelaunch: complete")
+    audit.run("prelaunch: complete", CHECK)
     page.locator("label[for^='__palette']:visible").first.click()
     page.mouse.move(0, 0)
     audit.run("prelaunch: complete, dark scheme")
@@ -763,29 +794,29 @@ def test_widget_states_have_no_serious_accessibility_violations(audit: Audit, si
         widget.locator('[data-candor-action="import"]').click()
     chooser.value.set_files(str(answers))
     expect(widget.locator("[data-candor-prompt]")).to_be_visible()
-    audit.run("prelaunch: import asks before replacing")
+    audit.run("prelaunch: import asks before replacing", CHECK)
     widget.locator('[data-candor-prompt] [data-choice="use"]').click()
     expect(widget.locator("[data-candor-notice]")).to_contain_text("Loaded the imported file")
     widget.locator('[data-candor-action="share"]').click()
-    audit.run("prelaunch: imported, share link shown")
+    audit.run("prelaunch: imported, share link shown", CHECK)
     bad = tmp_path / "bad.json"
     bad.write_text('{"questionnaire": "prelaunch", "version": 1, "answers": {"shoe-size": "42"}}')
     with page.expect_file_chooser() as chooser:
         widget.locator('[data-candor-action="import"]').click()
     chooser.value.set_files(str(bad))
     expect(widget.locator("[data-candor-notice] [role=alert]")).to_be_visible()
-    audit.run("prelaunch: import refused")
+    audit.run("prelaunch: import refused", CHECK)
     for path in widget_pages:
         instant(page, site.url + path)
         for tool in page.locator("[data-candor-tool]").all():
             use_tool(tool)
-            audit.run(f"{path}: result")
+            audit.run(f"{path}: result", TOOL)
     for path in site_paths(site):
         if "data-candor-quiz=" in html_of(site, path):
             instant(page, site.url + path)
             for wid in widget_ids(page):
                 use_quiz(page.locator(f"#{wid}"))
-            audit.run(f"{path}: quiz answered")
+            audit.run(f"{path}: quiz answered", QUIZ)
     failing = page.context.new_page()
     failing.route(WASM, lambda route: route.abort())
     failing.goto(site.url + "checks/disclosure/")

@@ -5,8 +5,9 @@ comes in, candor.bridge.handle must return JSON, {"ok": true, "result": {"envelo
 {"ok": false, "error": {"message", "field"}}, and never raise. For requests the page can actually send (a
 string of text for a loaded check) a refusal must also be a message for the user, not an internal error.
 
-Examples per test: 1,000 with CI=true (5,000 inputs over the five tests), otherwise 200; CANDOR_EXAMPLES can
-ask for more. The suite has a 10-minute budget on a 2-core machine.
+Examples per test: 300 with CI=true, otherwise 200; CANDOR_EXAMPLES can ask for more. The edges are not left
+to chance: empty text, brackets nested exactly to the depth limit and one level past it, and a file exactly at
+the size limit and one byte past it are explicit examples.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from candor import bridge
 from candor.bundle import make_bundle
 from candor.catalog import Catalog
 from candor.content_files import raw_checks
+from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ..conftest import CONTENT
 
-_FLOOR = 1000 if os.environ.get("CI") == "true" else 200
+_FLOOR = 300 if os.environ.get("CI") == "true" else 200
 EXAMPLES = max(_FLOOR, int(os.environ.get("CANDOR_EXAMPLES") or 0))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RAW = raw_checks(CONTENT)
@@ -144,6 +146,11 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
 
 @SETTINGS
 @given(check=st.sampled_from(CHECKS), text=any_text)
+@example(check="disclosure", text="")
+@example(check="disclosure", text="[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH)
+@example(check="disclosure", text="[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1))
+@example(check="disclosure", text=" " * (MAX_ANSWERS_BYTES - 2) + "{}")
+@example(check="disclosure", text=" " * (MAX_ANSWERS_BYTES - 1) + "{}")
 def test_random_text(check: str, text: str) -> None:
     assert_page_reply(check, text)
 

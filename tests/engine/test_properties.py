@@ -1,8 +1,9 @@
 """Properties of the engine over random answer sets, for every published check.
 
-Examples: in CI (CI=true) 2,000 answer sets per check for the bounds-and-no-exception property and 700 for
-each of the three comparison properties (over 4,000 per check in all, which keeps the suite inside its time
-budget); fewer locally. CANDOR_EXAMPLES sets the base number.
+Examples: in CI (CI=true) 400 answer sets per check for the bounds and floor properties and 140 for each of
+the three comparison properties; 150 locally. CANDOR_EXAMPLES sets the base number. The extremes are not left
+to chance: every check is also run, by hand, on nothing answered, every question's best option, every
+question's worst option and "not applicable" wherever it is offered (EXTREMES below).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from ..conftest import CONTENT
 
-EXAMPLES = int(os.environ.get("CANDOR_EXAMPLES") or (2000 if os.environ.get("CI") == "true" else 150))
+EXAMPLES = int(os.environ.get("CANDOR_EXAMPLES") or (400 if os.environ.get("CI") == "true" else 150))
 CHECKS = sorted(p.stem for p in (CONTENT / "checks").glob("*.yml"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 COMPARE = settings(SETTINGS, max_examples=max(EXAMPLES * 7 // 20, 50))
@@ -63,10 +64,36 @@ def run(check: LoadedCheck, answers: dict[str, Any]) -> dict[str, Any]:
     return evaluate(check.questionnaire, check.links, answers).to_json()
 
 
+def extremes(check: LoadedCheck) -> dict[str, dict[str, Any]]:
+    """Answer sets at the limits of every score and of completeness, for the properties below."""
+    questions = check.questionnaire.questions
+    single = [x for x in questions if x.type == "single"]
+    worst = {x.id: min(x.options, key=lambda o: o.score or 0.0).id for x in single}
+    return {
+        "nothing answered": {},
+        "every best option": {x.id: x.best_option.id for x in single},
+        "every worst option": worst,
+        "not applicable wherever offered": {**worst, **{x.id: NOT_APPLICABLE for x in questions if x.na}},
+    }
+
+
+EXTREMES = ["nothing answered", "every best option", "every worst option", "not applicable wherever offered"]
+
+
+@pytest.mark.parametrize("extreme", EXTREMES)
+def test_the_extremes_stay_within_bounds_and_keep_the_floor_rules(check: LoadedCheck, extreme: str) -> None:
+    answers = extremes(check)[extreme]
+    assert_within_bounds(check, answers)
+    assert_floor_rules(check, run(check, answers))
+
+
 @SETTINGS
 @given(data=st.data())
 def test_scores_stay_within_bounds_and_are_deterministic(check: LoadedCheck, data: st.DataObject) -> None:
-    answers = random_answers(check, random.Random(data.draw(st.integers(0, 2**32))))
+    assert_within_bounds(check, random_answers(check, random.Random(data.draw(st.integers(0, 2**32)))))
+
+
+def assert_within_bounds(check: LoadedCheck, answers: dict[str, Any]) -> None:
     result = run(check, answers)
     assert result == run(check, answers)
     scores = [a["score"] for a in result["areas"]] + [result["score"]]
@@ -154,8 +181,11 @@ def draw_good(check: LoadedCheck, data: st.DataObject, skip: float = 0.0) -> dic
 @SETTINGS
 @given(data=st.data())
 def test_no_area_below_its_floor_is_ready_and_ready_is_complete(check: LoadedCheck, data: st.DataObject) -> None:
+    assert_floor_rules(check, run(check, draw_good(check, data, skip=data.draw(st.sampled_from([0.0, 0.05])))))
+
+
+def assert_floor_rules(check: LoadedCheck, result: dict[str, Any]) -> None:
     q = check.questionnaire
-    result = run(check, draw_good(check, data, skip=data.draw(st.sampled_from([0.0, 0.05]))))
     low = {a["id"] for a in result["areas"] if a["score"] is not None and a["score"] < q.area(a["id"]).floor}
     very_low = {a["id"] for a in result["areas"] if a["score"] is not None and a["score"] < q.area(a["id"]).hard_floor}
     if result["verdict"] == q.verdicts[0].id:
