@@ -179,3 +179,20 @@ def test_a_first_visit_boots_plainly_and_the_next_from_the_kept_snapshot(clean: 
         assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "snapshot"
     answer_every_question(driver, widget)
     assert driver.wait(VERDICT, widget)
+
+
+TICKED = "(sel) => [...document.querySelectorAll(sel + ' input:checked')].map((i) => i.value)"
+
+
+def test_the_exclusive_none_choice_updates_the_result(clean: Driver, site: Site) -> None:
+    """Reported in Firefox ESR: ticking "No AI at all" after another use gave no update of the result."""
+    driver, widget = clean, "[data-candor-check]"
+    uses = f'{widget} fieldset[data-question="profile-ai-uses"]'
+    driver.open(site.url + "checks/prelaunch/")
+    driver.wait(READY, widget)
+    for value in ("copy", "none"):
+        before = driver.js(UPDATES, widget)
+        driver.click(f'{uses} input[value="{value}"]')
+        driver.wait(MORE_UPDATES, widget, before)
+    assert driver.js(TICKED, uses) == ["none"]
+    assert "could not be scored" not in driver.js("(sel) => document.querySelector(sel + ' .candor-result-body').textContent", widget)

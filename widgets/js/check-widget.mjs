@@ -2,7 +2,7 @@
 import { wireAside, asidePanel } from "./aside.mjs";
 import { applyCampaign, readCampaign, renderPrint, wireCampaign } from "./campaign.mjs";
 import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
-import { applyAnswers, applyVisibility, readAnswers, sameAnswer, showProgress } from "./form.mjs";
+import { applyAnswers, applyVisibility, keepExclusive, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
 import { SITE_ROOT } from "./links.mjs";
 import { messenger } from "./messages.mjs";
@@ -94,6 +94,7 @@ export function wireCheck(widget, engine) {
     widget.dataset.candorState = "ready";
     widget.dataset.candorUpdates = String(++updates);
   }
+  keepExclusive(form); // first: what is saved and scored never combines an exclusive choice with another
   let live = false; // scored on every change once the engine has loaded the check
   form.addEventListener("change", () => {
     const answers = readAnswers(form);

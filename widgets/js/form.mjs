@@ -23,11 +23,31 @@ export function applyAnswers(form, answers) {
   }
 }
 
-/** Hide the questions the engine did not list as visible; returns how many are visible. */
+/** Hide the questions the engine did not list as visible, and every area left with none (no heading or intro
+ *  over nothing, on screen or in print); returns how many are visible. */
 export function applyVisibility(form, visible) {
   const shown = new Set(visible);
   for (const fieldset of questions(form)) fieldset.hidden = !shown.has(fieldset.dataset.question);
+  for (const area of form.querySelectorAll("[data-area]")) {
+    area.hidden = !area.querySelector("fieldset[data-question]:not([hidden])");
+  }
   return shown.size;
+}
+
+/** An option marked exclusive in the data (such as "No AI at all") stands alone: ticking it clears the other
+ *  choices of its question, and ticking another choice clears it, before anything reads the answers (the
+ *  engine refuses the combination, so the result would otherwise stop updating). Call before other listeners. */
+export function keepExclusive(form) {
+  form.addEventListener("change", (event) => {
+    const input = event.target;
+    if (input.type !== "checkbox" || !input.checked) return;
+    const fieldset = input.closest("fieldset[data-question]");
+    if (!fieldset) return;
+    const others = [...fieldset.querySelectorAll("input:checked")].filter((other) => other !== input);
+    for (const other of others) {
+      if ("exclusive" in input.dataset || "exclusive" in other.dataset) other.checked = false;
+    }
+  });
 }
 
 export function showProgress(element, completeness) {

@@ -49,14 +49,14 @@ def _question(q: Questionnaire, question: Question, catalog: Catalog, page_url: 
     if question.type == "multi":
         out.append('<p class="candor-hint">Choose all that apply.</p>')
     out.append('<div class="candor-options">')
-    options = [(o.id, o.label) for o in question.options]
+    options = [(o.id, o.label, o.exclusive) for o in question.options]
     if question.na:
-        options.append((NOT_APPLICABLE, "Not applicable"))
-    for oid, label in options:
+        options.append((NOT_APPLICABLE, "Not applicable", False))
+    for oid, label, exclusive in options:
         input_id = f"{base}-{oid}"
         out.append(
             f'<label class="candor-option" for="{input_id}">'
-            f'<input type="{kind}" id="{input_id}" name="{base}" value="{esc(oid)}"> '
+            f'<input type="{kind}" id="{input_id}" name="{base}" value="{esc(oid)}"{" data-exclusive" if exclusive else ""}> '
             f"<span>{esc(label)}</span></label>"
         )
     out.append("</div>")
