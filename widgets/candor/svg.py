@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 WIDTH = 340
@@ -28,6 +29,11 @@ def text_width(text: str, size: float = FONT) -> float:
 
 def wrap(text: str, width: float = WIDTH, size: float = FONT, max_lines: int = 0) -> list[str]:
     """``text`` broken at spaces into lines that fit ``width``; with ``max_lines``, the last kept line ends in "…"."""
+    return list(_wrap(text, width, size, max_lines))
+
+
+@lru_cache(maxsize=512)  # the same area titles and captions are wrapped on every answer: measured once
+def _wrap(text: str, width: float, size: float, max_lines: int) -> tuple[str, ...]:
     lines: list[str] = []
     for word in text.split():
         while text_width(word, size) > width:  # a word longer than a line is broken where it overflows
@@ -43,7 +49,7 @@ def wrap(text: str, width: float = WIDTH, size: float = FONT, max_lines: int = 0
         while last and text_width(last + "…", size) > width:
             last = last[:-1].rstrip()
         lines = [*lines[: max_lines - 1], last + "…"]
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def text(x: float, y: float, lines: str | list[str], cls: str, *, anchor: str = "start", tooltip: str | None = None) -> str:
