@@ -43,7 +43,7 @@ function cleanEntry(entry) {
 
 /** Stored text as {data, damage}: damage is null, "corrupt" (nothing readable) or "partial" (modules left out). */
 function parse(text) {
-  let parsed = null;
+  let parsed;
   try {
     parsed = JSON.parse(text);
   } catch {
