@@ -62,5 +62,5 @@ export function wireSummary(element) {
   });
   actions.hidden = false;
   render();
-  renderAside = wireAside(element, asidePanel(element), { store: progress.store, id: "learning", what: "Answers and scores", current: null, say });
+  renderAside = wireAside(element, asidePanel(element, count), { store: progress.store, id: "learning", what: "Answers and scores", current: null, say });
 }
