@@ -127,16 +127,6 @@ def test_take_a_quiz_by_keyboard_then_reload_and_find_it_restored(page: Page, si
         assert urlparse(request.url).hostname == "127.0.0.1" and request.method == "GET", request.url
 
 
-def test_unreadable_progress_starts_fresh_and_says_so(page: Page, site_url: str) -> None:
-    page.goto(site_url + f"learn/{QUIZ}/")
-    page.evaluate(f"() => localStorage.setItem('{KEY}', '{{not json')")
-    page.reload()
-    expect(page.locator(f"{WIDGET} [role=status]")).to_contain_text("could not be read")
-    assert stored(page) == {"modules": {}}
-    page.goto(site_url + "learn/progress/")
-    expect(page.locator("#candor-learning-summary-count")).to_have_text("0 of 6 modules completed.")
-
-
 def test_the_form_stays_usable_when_the_checker_cannot_start(page: Page, site_url: str) -> None:
     page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + f"learn/{QUIZ}/")

@@ -118,6 +118,7 @@ class Theme:
     page: str
     mistake: str = ""
     check: str = ""
+    key_terms: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:

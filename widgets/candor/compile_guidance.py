@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .catalog import ChecklistLine, Document, Practice, Problems, Source, SourceMapping, Term, Theme
+from .search_terms import key_term_problems
 
 Schemas = Mapping[str, Mapping[str, Any]]
 
@@ -24,7 +25,9 @@ def compile_themes(doc: Document, schemas: Schemas, out: Problems) -> tuple[Them
             out.add(f"{name}: theme id {t['id']!r} is not unique")
         if any(x.prefix == t["prefix"] for x in themes):
             out.add(f"{name}: theme prefix {t['prefix']!r} is not unique")
-        themes.append(Theme(t["id"], t["prefix"], t["title"], t["summary"], t["page"], t["mistake"], t["check"]))
+        themes.append(Theme(t["id"], t["prefix"], t["title"], t["summary"], t["page"], t["mistake"], t["check"],
+                            tuple(t["key_terms"])))
+    out.extend(key_term_problems(themes, name))
     return tuple(themes)
 
 

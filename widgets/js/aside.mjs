@@ -60,10 +60,10 @@ export function wireAside(widget, panel, { store, id, what, current, say }) {
   return render;
 }
 
-/** A panel for the kept sets, made at the top of the widget (just before its form, after any messages). */
-export function asidePanel(widget) {
+/** A panel for the kept sets, made at the top of the widget (just before its form, or `before`, after any messages). */
+export function asidePanel(widget, before = widget.querySelector("form")) {
   const panel = el("div", { class: "candor-aside", "data-candor-aside": "", "aria-live": "polite" });
   panel.hidden = true;
-  widget.querySelector("form").before(panel);
+  before.before(panel);
   return panel;
 }

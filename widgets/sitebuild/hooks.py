@@ -38,6 +38,7 @@ from sitebuild import (
     onboarding,
     reading_time,
     search_defer,
+    search_terms,
     shortcodes,
     timeline_pages,
     tools,
@@ -208,7 +209,8 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     """MkDocs writes 404.html without on_post_page: give it its policy too. The kit's downloads go in as
-    plain files here (MkDocs would render a generated '.md' file as a page). Then the deploy files, last."""
+    plain files here (MkDocs would render a generated '.md' file as a page), and the key terms into the search
+    index (sitebuild/search_terms.py). Then the deploy files, last."""
     page = Path(config["site_dir"]) / "404.html"
     if page.is_file():
         page.write_text(csp.add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
@@ -216,6 +218,10 @@ def on_post_build(config: Any) -> None:
         target = Path(config["site_dir"]) / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    try:  # Material's search plugin has written its index by now (hooks run after the plugins)
+        search_terms.add_terms_to_site(Path(config["site_dir"]), state.catalog)
+    except search_terms.SearchTermsError as exc:
+        raise PluginError(str(exc)) from None
     deploy.write(Path(config["site_dir"]), config["site_url"] or "")
 
 

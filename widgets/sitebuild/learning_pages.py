@@ -16,12 +16,15 @@ from __future__ import annotations
 from candor.catalog import Catalog, PracticeLink, Theme, page_url
 from candor.learning import LEARN, Learning, Module, TryIt
 from candor.quiz import Quiz, QuizQuestion
-from candor.storage_keys import LEARNING_KEY
+from candor.storage_keys import LEARNING_KEY, aside_key
 
 from .markup import esc, md_rel, rel
 from .reading_time import ModuleTimes
 
 STORAGE_KEY = LEARNING_KEY  # published on each quiz element for quiz.mjs (documented on the progress page)
+
+# Where quiz.mjs keeps progress, and progress it could not read (kept aside until the reader discards it).
+_KEYS = f'data-candor-saved-key="{STORAGE_KEY}" data-candor-aside-key="{aside_key("learning")}"'
 
 # --- page renderers -----------------------------------------------------------------------------------
 
@@ -202,10 +205,10 @@ def quiz_html(learning: Learning, m: Module, page: str) -> str:
     n = len(quiz.questions)
     out = [
         f'<div class="candor-widget candor-quiz" id="{base}-widget" data-candor-quiz="{esc(quiz.id)}" '
-        f'data-candor-quiz-total="{n}" data-candor-saved-key="{STORAGE_KEY}" data-candor-state="static">',
+        f'data-candor-quiz-total="{n}" {_KEYS} data-candor-state="static">',
         f'<p class="candor-summary">{n} scenarios from everyday marketing work. Choose the best response to each, then '
         "check your answers: every option is explained, with the practice behind it.</p>",
-        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite" aria-atomic="true">'
+        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite" aria-atomic="true" data-candor-notice>'
         "Your answers and scores stay in this browser: nothing is sent anywhere. "
         "The answer key after the questions explains every option.</div>",
         f'<form class="candor-form candor-quiz-form" id="{base}-form" method="dialog" aria-describedby="{base}-status" novalidate>',
@@ -239,8 +242,8 @@ def progress_html(learning: Learning, page: str) -> str:
         )
     return "\n".join([
         f'<div class="candor-widget candor-learning-summary" id="{base}" data-candor-quiz="" data-candor-learning-summary '
-        f'data-candor-saved-key="{STORAGE_KEY}" data-candor-state="static">',
-        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite">'
+        f'{_KEYS} data-candor-state="static">',
+        f'<div class="candor-status" id="{base}-status" role="status" aria-live="polite" data-candor-notice>'
         "Your progress is kept only in this browser, and appears here when JavaScript is on.</div>",
         f'<p class="candor-learning-count" id="{base}-count">{len(learning.modules)} modules.</p>',
         f'<table id="{base}-table">',
