@@ -72,5 +72,12 @@ def test_an_area_with_no_question_shown_has_no_heading_on_screen_or_in_print(pag
     page.emulate_media(media="print")
     for area in sorted(all_areas - shown):
         expect(page.locator(f'{WIDGET} section[data-area="{area}"] h2')).to_be_hidden()
-    for area in sorted(shown):
-        expect(page.locator(f'{WIDGET} section[data-area="{area}"] h2')).to_be_visible()
+    # With a result, the print replaces the form by the approver's appendix: one row per question shown, and
+    # nothing of the hidden areas (their questions are not listed, and the appendix has no area headings).
+    appendix = page.locator(f"{WIDGET} .candor-print-appendix")
+    expect(appendix).to_be_visible()
+    shown_questions = page.locator(f"{WIDGET} fieldset[data-question]:not([hidden])").count()
+    expect(appendix.locator("tbody tr")).to_have_count(shown_questions)
+    hidden_legends = page.locator(f"{WIDGET} fieldset[data-question][hidden] legend").all_text_contents()
+    printed = appendix.inner_text()
+    assert hidden_legends and not any(legend.strip() in printed for legend in hidden_legends)

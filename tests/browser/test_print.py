@@ -21,7 +21,7 @@ WIDGET = "#candor-prelaunch-widget"
 KEY = "candor:answers:prelaunch"
 GOLDEN = Path(__file__).parents[1] / "golden_reports"
 CAMPAIGN = json.loads((GOLDEN / "winter-sale-conditions" / "answers.json").read_text())
-GOLDEN_PAGES = 6  # A4: summary (page 1), result detail (2-3), answers appendix (4-6); it was 15, verdict on page 14
+GOLDEN_PAGES = 7  # A4: summary (page 1), result detail (2-3), answers appendix (4-6); it was 15, verdict on page 14
 
 
 def open_saved(page: Page, site_url: str, envelope: dict[str, Any]) -> None:
