@@ -7,6 +7,7 @@ import { SITE_ROOT } from "./links.mjs";
 import { messenger } from "./messages.mjs";
 import { ask } from "./prompt.mjs";
 import { renderMessage, renderResult } from "./render.mjs";
+import { resultInView } from "./result-in-view.mjs";
 import { STORAGE_FULL, storeFor } from "./store.mjs";
 
 function statusText(state) {
@@ -38,6 +39,7 @@ export function wireCheck(widget, engine) {
   widget.dataset.candorState = "loading";
 
   const say = messenger(widget);
+  const showInView = resultInView(widget, form);
   const store = storeFor(widget);
 
   // 1. Restore what this browser saved, straight away: it must survive a failed engine too. What cannot be
@@ -82,6 +84,7 @@ export function wireCheck(widget, engine) {
     applyVisibility(form, r.visible);
     showProgress(progress, r.completeness);
     renderResult(body, r);
+    showInView(r);
     status.textContent =
       r.verdict === null
         ? "Ready. The result appears as you answer."
