@@ -48,13 +48,18 @@ def test_the_summary_stays_in_view_and_says_what_the_full_result_says(page: Page
     expect(full).to_have_text("Not ready")
     expect(page.locator(f"{STICKY} .candor-sticky-verdict")).to_have_text(full.inner_text())
     expect(page.locator(f"{STICKY} .candor-sticky-meta")).to_contain_text("1 red flag")
-    # Far down the form, answering a later question: the summary is still on screen, under the header.
-    last = page.locator(f"{WIDGET} fieldset[data-question]:visible").last
-    last.locator("input").first.check()
-    box = in_viewport(page, STICKY)
-    header = in_viewport(page, ".md-header")
-    assert header["bottom"] - 1 <= box["top"] and box["bottom"] <= box["h"], (box, header)
-    expect(page.locator(f"{STICKY} .candor-sticky-verdict")).to_have_text(full.inner_text())
+    # Down the form, after each answer: the summary is on screen, under the header, and agrees with the full result.
+    fieldsets = page.locator(f"{WIDGET} fieldset[data-question]:visible")
+    for i in range(2, fieldsets.count(), 6):
+        before = int(page.get_attribute(WIDGET, "data-candor-updates") or 0)
+        fieldsets.nth(i).locator("input").first.check()
+        page.wait_for_function(f"() => Number(document.querySelector('{WIDGET}').dataset.candorUpdates) > {before}")
+        box = in_viewport(page, STICKY)
+        header = in_viewport(page, ".md-header")
+        assert header["bottom"] - 1 <= box["top"] and box["bottom"] <= box["h"], (i, box, header)
+        expect(page.locator(f"{STICKY} .candor-sticky-verdict")).to_have_text(full.inner_text())
+        flags = page.locator(f"{WIDGET} .candor-flag").count()
+        expect(page.locator(f"{STICKY} .candor-sticky-meta")).to_contain_text("flag" if flags else "No flags")
     page.screenshot(path=f"/tmp/sticky-{size[0]}.png")
 
 

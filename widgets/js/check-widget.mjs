@@ -78,6 +78,7 @@ export function wireCheck(widget, engine) {
     result.hidden = false;
     if (!reply.ok) {
       renderMessage(body, `The answers could not be scored. ${reply.error.message}`, "error");
+      showInView(null);
       return;
     }
     const r = reply.result;

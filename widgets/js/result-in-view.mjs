@@ -68,9 +68,11 @@ export function resultInView(widget, form) {
     result.focus();
   });
   new ResizeObserver(() => document.documentElement.style.setProperty("--candor-sticky-height", `${sticky.offsetHeight}px`)).observe(sticky);
+  // No result (the answers could not be scored): nothing stale stays in view.
   return (r) => {
-    renderSummary(sticky, r);
-    renderInlineFlags(form, r.flags);
+    if (r) renderSummary(sticky, r);
+    else sticky.hidden = true;
+    renderInlineFlags(form, r ? r.flags : []);
   };
 }
 
