@@ -60,7 +60,6 @@ def test_the_summary_stays_in_view_and_says_what_the_full_result_says(page: Page
         expect(page.locator(f"{STICKY} .candor-sticky-verdict")).to_have_text(full.inner_text())
         flags = page.locator(f"{WIDGET} .candor-flag").count()
         expect(page.locator(f"{STICKY} .candor-sticky-meta")).to_contain_text("flag" if flags else "No flags")
-    page.screenshot(path=f"/tmp/sticky-{size[0]}.png")
 
 
 def test_an_inline_flag_appears_at_the_answer_that_raised_it_and_goes_with_it(page: Page, site_url: str) -> None:
