@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from candor import __version__
+from candor.approval import approval
 from candor.bridge import ENGINE_DIGEST
 from candor.bundle import LoadedCheck
 from candor.evaluate import evaluate
@@ -50,6 +51,7 @@ def test_parity_with_the_host_engine(
         assert browser["ok"], (name, browser)
         check = loaded[check_id]
         answers, notes = golden_answers(case, check, schemas["answers"])
-        host = evaluate(check.questionnaire, check.links, answers).to_json()
+        result = evaluate(check.questionnaire, check.links, answers)
+        host = result.to_json() | {"approval": approval(result).to_json()}  # the page's reply adds the printed summary
         # JavaScript has one number type (40.0 arrives as 40); Python's == compares the values.
         assert (browser["result"], browser["notes"]) == (host, notes), name

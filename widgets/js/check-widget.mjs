@@ -8,6 +8,7 @@ import { SITE_ROOT } from "./links.mjs";
 import { messenger } from "./messages.mjs";
 import { ask } from "./prompt.mjs";
 import { renderMessage, renderResult } from "./render.mjs";
+import { resultInView } from "./result-in-view.mjs";
 import { STORAGE_FULL, storeFor } from "./store.mjs";
 
 function statusText(state) {
@@ -39,6 +40,7 @@ export function wireCheck(widget, engine) {
   widget.dataset.candorState = "loading";
 
   const say = messenger(widget);
+  const showInView = resultInView(widget, form);
   const store = storeFor(widget);
 
   // 1. Restore what this browser saved, straight away: it must survive a failed engine too. What cannot be
@@ -79,6 +81,7 @@ export function wireCheck(widget, engine) {
     result.hidden = false;
     if (!reply.ok) {
       renderMessage(body, `The answers could not be scored. ${reply.error.message}`, "error");
+      showInView(null);
       return;
     }
     const r = reply.result;
@@ -86,6 +89,7 @@ export function wireCheck(widget, engine) {
     showProgress(progress, r.completeness);
     renderResult(body, r);
     renderPrint(widget, form, r);
+    showInView(r);
     status.textContent =
       r.verdict === null
         ? "Ready. The result appears as you answer."

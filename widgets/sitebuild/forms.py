@@ -124,6 +124,23 @@ def _campaign(fid: str, answers_schema: Mapping[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _sticky(fid: str) -> str:
+    """The result summary that stays in view while answering; the browser glue fills it from the engine's result."""
+    return "\n".join(
+        [
+            f'<div class="candor-sticky" id="{fid}-sticky" data-candor-sticky role="region" aria-label="Result summary"'
+            ' tabindex="-1" hidden>',
+            '<p class="candor-sticky-line"><strong class="candor-sticky-verdict" data-candor-sticky-verdict></strong>'
+            ' <span class="candor-sticky-meta" data-candor-sticky-meta></span></p>',
+            '<p class="candor-sticky-links">'
+            f'<a class="candor-sticky-details" href="#{fid}-result" data-candor-details>See details</a>'
+            ' <button type="button" class="candor-sticky-next" data-candor-next>Next unanswered question</button>'
+            ' <span class="candor-sticky-hint">Esc in a question returns here.</span></p>',
+            "</div>",
+        ]
+    )
+
+
 def render_form(
     q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False, answers_schema: Mapping[str, Any] | None = None
 ) -> str:
@@ -139,6 +156,7 @@ def render_form(
         # Messages and questions to the reader sit at the top of the check, where the page brings them into view.
         f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
         '<div class="candor-prompt" data-candor-prompt hidden role="group"></div>',
+        _sticky(fid),
         f'<form class="candor-form" id="{fid}-form" aria-describedby="{fid}-status" novalidate>',
         f'<p class="candor-progress" id="{fid}-progress" data-candor-progress>'
         f"{len(q.questions)} questions</p>",
@@ -162,7 +180,8 @@ def render_form(
         *([_campaign(fid, answers_schema)] if answers_schema else []),  # last: the questions come first
         "</form>",
         _toolbar(fid),
-        f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" hidden>',
+        f'<section class="candor-result" id="{fid}-result" aria-labelledby="{fid}-result-title" data-candor-toc="Result"'
+        ' tabindex="-1" hidden>',
         f'<h2 id="{fid}-result-title" {NOT_INDEXED}>Result</h2>',
         f'<div class="candor-result-body" id="{fid}-result-body" aria-live="polite" aria-atomic="true"></div>',
         "</section>",

@@ -20,6 +20,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
@@ -41,6 +42,7 @@ from sitebuild import (
     search_terms,
     shortcodes,
     timeline_pages,
+    toc_marks,
     tools,
 )
 
@@ -193,6 +195,12 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     except (shortcodes.ShortcodeError, ContentError) as exc:
         raise PluginError(str(exc)) from None
     return expanded + guidance.abbreviations(state.catalog)
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    """Parts the build writes as HTML and marks for the contents (a check's result) get their entry there."""
+    toc_marks.add_entries(page.toc.items, html, AnchorLink)
+    return html
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
