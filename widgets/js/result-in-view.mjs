@@ -50,7 +50,9 @@ export function resultInView(widget, form) {
   let last = null; // the question the reader was last in
   form.addEventListener("focusin", (event) => {
     last = event.target.closest("fieldset[data-question]");
-    keepClear(sticky, last);
+    // Keyboard focus only: scrolling between a pointer's press and release would move the option from under it
+    // and lose the click.
+    if (event.target.matches(":focus-visible")) keepClear(sticky, last);
   });
   // Esc in a question brings the reader back to the summary (and its links to the next question and the result).
   form.addEventListener("keydown", (event) => {
