@@ -13,18 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .conditions import (  # noqa: F401 (re-exported: the questionnaire's public model)
-    AllCondition,
-    AnyCondition,
-    Condition,
-    InCondition,
-    NotCondition,
-    Predicate,
-    check_condition,
-    parse_condition,
-    predicate,
-    sources,
-)
+from .conditions import Condition, Predicate, check_condition, parse_condition, predicate, sources
 
 NOT_APPLICABLE = "na"
 
