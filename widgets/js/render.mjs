@@ -114,7 +114,9 @@ export function renderResult(body, result) {
   if (result.score !== null) parts.push(el("p", { class: "candor-score" }, `Overall score: ${result.score} / 100`));
   if (result.flags.length) parts.push(el("h3", {}, "Flags"), flagList(result.flags));
   if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
-  if (result.key_dates?.length) parts.push(el("h3", {}, "Dates coming up in the regions this campaign reaches"), keyDateList(result.key_dates));
+  // The heading is the engine's (candor.key_dates.HEADING, the same in the Markdown report), published by the build.
+  const datesHeading = body.closest("[data-candor-key-dates-heading]")?.dataset.candorKeyDatesHeading;
+  if (result.key_dates?.length) parts.push(el("h3", {}, datesHeading), keyDateList(result.key_dates));
   if (result.areas.length && result.chart_svg) {
     const figure = el("figure", { class: "candor-chart-figure" });
     const svg = importSvg(result.chart_svg);

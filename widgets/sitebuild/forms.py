@@ -13,6 +13,7 @@ from candor.campaign import field_schemas
 from candor.catalog import Catalog
 from candor.conditions import Condition, InCondition, fold
 from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.key_dates import HEADING as KEY_DATES_HEADING
 from candor.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from candor.storage_keys import key_attributes
 
@@ -149,6 +150,7 @@ def render_form(
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
         f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}" data-candor-max-depth="{MAX_JSON_DEPTH}"{key_attributes(q.id)}'
+        f' data-candor-key-dates-heading="{esc(KEY_DATES_HEADING)}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
