@@ -1,0 +1,39 @@
+"""Free text in Markdown: escaped only where it could become markup, always on one line."""
+
+from __future__ import annotations
+
+import pytest
+from candor.markdown_text import md_heading, md_text
+
+
+@pytest.mark.parametrize("ch", list("\\`*[]<|~"))
+def test_characters_that_start_markup_are_escaped(ch: str) -> None:
+    assert md_text(f"a {ch} b") == f"a \\{ch} b"
+
+
+def test_harmless_punctuation_is_left_alone() -> None:
+    text = "Step 1. (see #3) + more: done!"
+    assert md_text(text) == text
+
+
+def test_text_is_flattened_to_one_line() -> None:
+    assert md_text("  one\ntwo\r\n\tthree  ") == "one two three"
+
+
+def test_underscore_inside_a_word_stays_but_at_an_edge_is_escaped() -> None:
+    assert md_text("snake_case") == "snake_case"
+    assert md_text("_lead") == "\\_lead"
+    assert md_text("trail_") == "trail\\_"
+    assert md_text("a _b") == "a \\_b"
+    assert md_text("_") == "\\_"
+
+
+def test_only_entity_references_have_their_ampersand_escaped() -> None:
+    assert md_text("Q&A and R & D") == "Q&A and R & D"
+    assert md_text("&amp; &#169; &#x41;") == "\\&amp; \\&#169; \\&#x41;"
+
+
+def test_heading_keeps_a_closing_hash() -> None:
+    assert md_heading("Issue #") == "Issue \\#"
+    assert md_heading("C# basics") == "C# basics"
+    assert md_heading("a *b*") == md_text("a *b*")
