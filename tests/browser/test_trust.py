@@ -408,7 +408,7 @@ OVERFLOW = """(limit) => {
     if (inside && scrolls(inside)) continue;  // an explicit scroll container: allowed
     if (inside && inside.getBoundingClientRect().right <= limit + 2 && !el.closest(".md-sidebar, .md-search, .md-dialog")) {
       out.push({ element: name(el), right: Math.round(box.right), clipped_by: name(inside) });
-    } else if (!inside) {
+    } else if (!inside && !el.closest(".md-search")) {  // Material's search drawer waits off-canvas while closed
       out.push({ element: name(el), right: Math.round(box.right), path: [...(function* () {
         for (let p = el; p && p !== document.body; p = p.parentElement) yield name(p);
       })()].slice(0, 5).join(" < ") });
