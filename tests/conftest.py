@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +17,8 @@ from candor.catalog import Catalog
 from candor.content_files import load_schemas, raw_checks, read_catalog
 from candor.intake import check_envelope
 from hypothesis import settings
+
+from tests import mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -124,10 +123,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     handler = type("Handler", (_Handler,), {"reporting": reporting})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, check=True, env={**os.environ, "CANDOR_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "CANDOR_BOOT": "snapshot"},
-    )
+    mkdocs_build.build(out, {"CANDOR_SITE_URL": url, "CANDOR_BOOT": "snapshot"})  # any warning fails it
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield Site(url, out, reporting)

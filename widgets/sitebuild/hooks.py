@@ -75,6 +75,8 @@ def on_config(config: Any) -> Any:
         state.catalog = read_catalog(CONTENT, today=dt.date.today())  # a practice past its review limit fails the build
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    if config["nav"]:
+        config["nav"] = kit.nav_with_templates(config["nav"], state.catalog)
     learning = state.catalog.learning
     docs = Path(config["docs_dir"])
     state.times = reading_time.module_times(state.catalog, learning, docs) if learning else reading_time.ModuleTimes({}, {})
@@ -127,25 +129,6 @@ def on_files(files: Files, config: Any) -> Files:
 
 def _site_url(config: Any) -> str:
     return str(config["site_url"] or "").rstrip("/") + "/"
-
-
-def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    """List the kit's generated template pages under the section whose index is the kit's index page."""
-    index = next((p for p in nav.pages if p.file.src_uri == kit.INDEX), None)
-    if index is None or index.parent is None:
-        return nav
-    section = index.parent
-    added = []
-    for t in state.catalog.templates.values():
-        page = Page(t.title, files.get_file_from_path(t.page), config)
-        page.parent = section
-        section.children.append(page)
-        added.append(page)
-    at = nav.pages.index(index) + 1
-    nav.pages[at:at] = added
-    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
-        before.next_page, after.previous_page = after, before
-    return nav
 
 
 def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:

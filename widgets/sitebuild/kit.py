@@ -7,6 +7,7 @@ each template helps meet, and the Markdown and CSV downloads are the exact text 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from candor.catalog import Catalog, page_url
 from candor.kit import Template, expand_refs, template_text
@@ -157,3 +158,30 @@ def index_markdown(catalog: Catalog, src: str) -> str:
         meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
         items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({FORMAT_LABEL[t.format]}). {t.summary} Helps you meet {meets}.")
     return "\n".join(items) + "\n"
+
+
+def nav_with_templates(nav: list[Any], catalog: Catalog) -> list[Any]:
+    """The configured navigation with each template's page listed after the kit's index, in the section that holds
+    it (``{"Kit": ["kit/index.md", {"<title>": "kit/<id>.md"}, ...]}``). The pages are then in the nav when the
+    generator checks it, so none is reported as left out; entries already listed are not repeated."""
+
+    def listed(entries: list[Any]) -> set[str]:
+        found: set[str] = set()
+        for entry in entries:
+            value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+            found |= listed(value) if isinstance(value, list) else {str(value)}
+        return found
+
+    def walk(entries: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for entry in entries:
+            if isinstance(entry, dict):
+                out.append({key: walk(value) if isinstance(value, list) else value for key, value in entry.items()})
+            else:
+                out.append(entry)
+            if (entry if not isinstance(entry, dict) else next(iter(entry.values()))) == INDEX:
+                have = listed(entries)
+                out += [{t.title: t.page} for t in catalog.templates.values() if t.page not in have]
+        return out
+
+    return walk(nav)

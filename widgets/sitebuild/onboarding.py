@@ -12,7 +12,7 @@ from candor.catalog import Catalog, ContentError
 from candor.learning import Module
 
 from . import checklist, facilitator, learning_pages
-from .markup import facilitator_of, learning_of, rel
+from .markup import facilitator_of, learning_of, md_rel
 from .reading_time import ModuleTimes
 from .shortcodes import Renderer
 
@@ -52,7 +52,7 @@ def renderers(catalog: Catalog, times: ModuleTimes, src: str, url: str) -> dict[
         "facilitator-result": lambda _: facilitator.result_markdown(kit(), src),
         "facilitator-debrief": lambda _: facilitator.debrief_markdown(kit(), catalog, src),
         "facilitator-answers": lambda _: facilitator.answers_markdown(
-            kit(), catalog, src, rel(url, facilitator.ANSWERS_DOWNLOAD), rel(url, facilitator.ANSWERS_IMPORT)
+            kit(), catalog, src, md_rel(src, facilitator.ANSWERS_DOWNLOAD), md_rel(src, facilitator.ANSWERS_IMPORT)
         ),
         "facilitator-pairs": lambda _: facilitator.pairs_markdown(kit()),
         "quiz-notes": lambda _: facilitator.quiz_notes_markdown(catalog, src),
