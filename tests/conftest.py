@@ -139,3 +139,19 @@ def site_dir(site: Site) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site: Site) -> str:
     return site.url
+
+
+# Under pytest-xdist (scripts/test runs two processes with --dist loadgroup) every test goes wherever a process is
+# free, except those sharing an expensive module fixture (a browser engine, nginx, a served checkout): each such
+# module, and each cross-browser engine, stays in one process so its fixture starts once.
+ONE_PROCESS = ("tests/browser/test_deploy_nginx.py", "tests/browser/test_kit_readable.py", "tests/browser/test_trust.py", "tests/readme/")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        if path.startswith("tests/crossbrowser/"):
+            engine = getattr(item, "callspec", None) and item.callspec.params.get("driver")  # type: ignore[attr-defined]
+            item.add_marker(pytest.mark.xdist_group(f"crossbrowser-{engine}"))
+        elif path.startswith(ONE_PROCESS):
+            item.add_marker(pytest.mark.xdist_group(path))

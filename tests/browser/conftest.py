@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,6 +33,11 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 READY_TIMEOUT = 90_000  # Pyodide starts in about 5 s here; leave room for a loaded CI machine
+
+# Assertions wait for a state (a verdict, a notice, a prompt); Playwright's default 5 s bound on that wait was met by
+# a loaded 2-core machine running the suite on two processes. A passing assertion returns as soon as its state is
+# there, so a longer bound costs nothing; it only lets a slow machine finish what it was doing.
+expect.set_options(timeout=20_000)
 
 
 def wait_ready(page: Any, widget: str = "[data-candor-check]") -> None:

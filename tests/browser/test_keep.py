@@ -136,7 +136,9 @@ def test_a_huge_file_is_refused_without_reading_it(page: Page, site_url: str, tm
 def test_a_tampered_share_link_is_refused(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # truncated
     wait_ready(page)
-    expect(notice(page)).to_contain_text("Nothing on this page was changed.")
+    # The link is read by the engine once it has started: wait for what it says (a loaded machine can take longer
+    # than an assertion's default 5 s), never for a time.
+    expect(notice(page)).to_contain_text("Nothing on this page was changed.", timeout=READY_TIMEOUT)
     page.goto(site_url + PAGE + "#candor-share=c1." + "A" * 20000)
     page.reload()
     wait_ready(page)

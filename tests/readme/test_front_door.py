@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.mkdocs_build import ROOT, check_log, problems
+from tests.mkdocs_build import ROOT, build_lock, check_log, problems
 
 README = ROOT / "README.md"
 PUBLISH = ROOT / "docs" / "about" / "publish.md"
@@ -122,9 +122,14 @@ def served() -> Iterator[tuple[Served, str]]:
     # As written when the README's port is free; a developer who is already serving gets another port.
     args = [] if port_is_free(8000) else ["-a", f"127.0.0.1:{free_port()}"]
     url = "http://127.0.0.1:8000/" if not args else f"http://{args[1]}/"
-    server = Served(args)
+    with build_lock():  # its build fills the same engine cache as the suite's own builds
+        server = Served(args)
+        try:
+            server.wait_until_serving(url)
+        except BaseException:
+            server.stop()
+            raise
     try:
-        server.wait_until_serving(url)
         yield server, url
     finally:
         server.stop()
@@ -163,10 +168,11 @@ def test_the_documented_publish_build_is_strict_and_clean(tmp_path: Path) -> Non
     """The command on the "Publish the site" page, as written, into a folder of the test's own."""
     command = next(c for c in fenced_commands(PUBLISH) if "mkdocs build" in c)
     assert "--strict" in shlex.split(command)
-    done = subprocess.run(
-        ["bash", "-c", f"{command} --site-dir {shlex.quote(str(tmp_path / 'site'))}"], cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
-    )
+    with build_lock():
+        done = subprocess.run(
+            ["bash", "-c", f"{command} --site-dir {shlex.quote(str(tmp_path / 'site'))}"], cwd=ROOT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+        )
     check_log(command, done.returncode, done.stdout)
     address = re.search(r"CANDOR_SITE_URL=(\S+)", command)
     assert address is not None
