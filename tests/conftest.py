@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -109,8 +111,38 @@ class Site:
     reporting: Reporting = field(default_factory=Reporting)
 
 
+class _SiteBuild:
+    """The site build of this test process, started in the background as soon as the tests are collected (when any
+    of them needs the site), so the tests that do not need it run meanwhile; ``site`` waits for it."""
+
+    def __init__(self) -> None:
+        self.out = Path(tempfile.mkdtemp(prefix="candor-site-"))
+        self.reporting = Reporting()
+        handler = type("Handler", (_Handler,), {"reporting": self.reporting})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(self.out)))
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._build, daemon=True)
+        self.thread.start()
+
+    def _build(self) -> None:
+        try:
+            mkdocs_build.build(self.out, {"CANDOR_SITE_URL": self.url, "CANDOR_BOOT": "snapshot"})  # any warning fails it
+        except BaseException as exc:
+            self.error = exc
+
+
+_site_build: list[_SiteBuild] = []
+
+
+def _start_site_build() -> _SiteBuild:
+    if not _site_build:
+        _site_build.append(_SiteBuild())
+    return _site_build[0]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site() -> Iterator[Site]:
     """The site, built with --strict for the address it is served at on 127.0.0.1.
 
     Material's instant navigation only treats links as internal when the sitemap's host and port match
@@ -118,17 +150,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     CANDOR_BOOT=snapshot, so most browser tests start the engine in about a second; the tests of the boot
     paths choose theirs with ?candor-boot=auto|plain|snapshot.
     """
-    out = tmp_path_factory.mktemp("site")
-    reporting = Reporting()
-    handler = type("Handler", (_Handler,), {"reporting": reporting})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    mkdocs_build.build(out, {"CANDOR_SITE_URL": url, "CANDOR_BOOT": "snapshot"})  # any warning fails it
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    build = _start_site_build()
+    build.thread.join()
+    if build.error is not None:
+        raise build.error
+    thread = threading.Thread(target=build.server.serve_forever, daemon=True)
     thread.start()
-    yield Site(url, out, reporting)
-    server.shutdown()
-    server.server_close()
+    yield Site(build.url, build.out, build.reporting)
+    build.server.shutdown()
+    build.server.server_close()
+    shutil.rmtree(build.out, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +179,12 @@ ONE_PROCESS = ("tests/browser/test_deploy_nginx.py", "tests/browser/test_kit_rea
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Tests that need the built site run last, and its build starts now, so the others run while it is made.
+    needs_site = [item for item in items if "site" in getattr(item, "fixturenames", ())]
+    if needs_site and not config.option.collectonly:
+        _start_site_build()
+        chosen = set(map(id, needs_site))
+        items[:] = [item for item in items if id(item) not in chosen] + needs_site
     for item in items:
         path = item.nodeid.split("::")[0]
         if path.startswith("tests/crossbrowser/"):
