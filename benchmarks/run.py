@@ -323,9 +323,10 @@ ANSWER_TO_RESULT = """async ([selectorA, selectorB, rounds]) => {
 
 
 def cli_cost(check: str) -> dict[str, float]:
-    from candor.bundle import load_bundle, make_bundle
-    from candor.content_files import load_schemas, raw_checks, read_catalog
-    from candor.evaluate import evaluate
+    from candor.checks.evaluate import evaluate
+    from candor.checks.loaded import load_bundle
+    from candor.compiler.bundle import make_bundle
+    from candor.compiler.content_files import load_schemas, raw_checks, read_catalog
 
     content = ROOT / "content"
     loaded = load_bundle(make_bundle(read_catalog(content), raw_checks(content)[check], load_schemas(content)["answers"]))

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/method_goldens.py [--fill]
 
 Cases (tests/golden/<check>/): each scored area at its worst answers that raise no flag with everything else at
-its best (``area-worst-<area>``, the answers of :func:`candor.movers.area_moves`); and, from the well-run
+its best (``area-worst-<area>``, the answers of :func:`candor.checks.movers.area_moves`); and, from the well-run
 pre-launch case, one area left blank (``unanswered-area``), only the profile, transparency and human oversight
 answered (``half-answered``) and one question left (``one-question-left``). Run it again after a questionnaire
 version changes the questions: the expectations it writes are what the engine now says, so read each one.
@@ -24,11 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "widgets"))
 sys.path.insert(0, str(ROOT))
 
-from candor.answers import AnswersError  # noqa: E402
-from candor.bundle import load_bundle, make_bundle  # noqa: E402
-from candor.content_files import load_schemas, raw_checks, read_catalog  # noqa: E402
-from candor.evaluate import evaluate  # noqa: E402
-from candor.movers import area_moves  # noqa: E402
+from candor.checks.evaluate import evaluate  # noqa: E402
+from candor.checks.loaded import load_bundle  # noqa: E402
+from candor.checks.movers import area_moves  # noqa: E402
+from candor.compiler.bundle import make_bundle  # noqa: E402
+from candor.compiler.content_files import load_schemas, raw_checks, read_catalog  # noqa: E402
+from candor.model.answers import AnswersError  # noqa: E402
 
 from tests.engine.test_golden import summary  # noqa: E402
 

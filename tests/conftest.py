@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from candor.bundle import LoadedCheck, load_bundle, make_bundle
-from candor.catalog import Catalog
-from candor.content_files import load_schemas, raw_checks, read_catalog
-from candor.intake import check_envelope
+from candor.checks.loaded import LoadedCheck, load_bundle
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import load_schemas, raw_checks, read_catalog
+from candor.intake.envelope import check_envelope
 from hypothesis import settings
 
 from tests import mkdocs_build

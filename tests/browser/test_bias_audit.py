@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from candor.bias_tool import load_tool, run
-from candor.bundle import make_tool_bundle
-from candor.catalog import Catalog
+from candor.bias.tool import load_tool, run
+from candor.compiler.bundle import make_tool_bundle
+from candor.compiler.catalog import Catalog
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import wait_ready

@@ -4,8 +4,8 @@ keeps updating; an area whose questions the profile hides shows no heading or in
 from __future__ import annotations
 
 import pytest
-from candor.catalog import Catalog
-from candor.visibility import visible_questions
+from candor.checks.visibility import visible_questions
+from candor.compiler.catalog import Catalog
 from playwright.sync_api import Page, expect
 
 from .conftest import wait_ready

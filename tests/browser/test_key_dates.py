@@ -6,9 +6,9 @@ import datetime as dt
 import json
 
 import pytest
-from candor.bundle import LoadedCheck
-from candor.evaluate import evaluate
-from candor.key_dates import with_key_dates
+from candor.checks.evaluate import evaluate
+from candor.checks.key_dates import with_key_dates
+from candor.checks.loaded import LoadedCheck
 from playwright.sync_api import Page, expect
 
 from ..conftest import GOLDEN

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from candor.catalog import Catalog
+from candor.compiler.catalog import Catalog
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from ..conftest import Site

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from candor.catalog import Catalog
+from candor.compiler.catalog import Catalog
 from playwright.sync_api import Page, Request, expect
 
 from ..conftest import CONTENT

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 from candor import __version__
-from candor.approval import approval
 from candor.bridge import ENGINE_DIGEST
-from candor.bundle import LoadedCheck
-from candor.evaluate import evaluate
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
+from candor.reports.approval import approval
 from playwright.sync_api import Page
 
 from ..conftest import golden_answers, golden_cases

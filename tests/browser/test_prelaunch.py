@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from candor.evaluate import evaluate
+from candor.checks.evaluate import evaluate
 from playwright.sync_api import Page, expect
 
 from ..conftest import GOLDEN

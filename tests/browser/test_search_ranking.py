@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from candor.catalog import Catalog
-from candor.search_terms import check_page, words
+from candor.compiler.catalog import Catalog
+from candor.compiler.search_terms import check_page, words
 from playwright.sync_api import Page, expect
 
 from .conftest import READY_TIMEOUT

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from candor.catalog import Catalog, ContentError
-from candor.content_files import read_catalog
+from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.content_files import read_catalog
 
 from ..conftest import CONTENT
 

@@ -7,8 +7,8 @@ import csv
 import io
 from pathlib import Path
 
-from candor.catalog import Catalog
-from candor.kit import csv_text, template_text
+from candor.compiler.catalog import Catalog
+from candor.model.kit import csv_text, template_text
 
 from .test_content import content, edit, problems  # noqa: F401  (content is a fixture)
 

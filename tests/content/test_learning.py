@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 import yaml
 from candor import bridge
-from candor.bundle import LoadedCheck, browser_bundles
-from candor.catalog import Catalog, ContentError
-from candor.content_files import read_catalog
-from candor.evaluate import evaluate
-from candor.intake import read_envelope
-from candor.learning import count_words, module_minutes
-from candor.schema_check import validate
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
+from candor.compiler.bundle import browser_bundles
+from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.content_files import read_catalog
+from candor.intake.envelope import read_envelope
+from candor.learning.path import count_words, module_minutes
+from candor.util.schema_check import validate
 
 from ..conftest import CONTENT, ROOT
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from candor.bundle import LoadedCheck
-from candor.catalog import Catalog
-from candor.questionnaire import Questionnaire
-from candor.visibility import visible_questions
+from candor.checks.loaded import LoadedCheck
+from candor.checks.visibility import visible_questions
+from candor.compiler.catalog import Catalog
+from candor.model.questionnaire import Questionnaire
 
 # Practices no pre-launch question needs to link, each with the reason. Keep it short: a practice that bears on
 # a campaign belongs behind the question where a reviewer would look for it. Empty since version 2.
@@ -106,8 +106,9 @@ def test_conditions_hide_what_does_not_apply(loaded: dict[str, LoadedCheck]) -> 
 
 
 if __name__ == "__main__":  # pragma: no cover - a reporting aid, not a test
-    from candor.bundle import load_bundle, make_bundle
-    from candor.content_files import load_schemas, raw_checks, read_catalog
+    from candor.checks.loaded import load_bundle
+    from candor.compiler.bundle import make_bundle
+    from candor.compiler.content_files import load_schemas, raw_checks, read_catalog
 
     from ..conftest import CONTENT
 

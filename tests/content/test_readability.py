@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 import pytest
-from candor.catalog import Catalog, Practice
+from candor.compiler.catalog import Catalog, Practice
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from candor.catalog import Catalog, ContentError
-from candor.content_files import read_catalog
-from candor.timeline import months_old
+from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.content_files import read_catalog
+from candor.model.timeline import months_old
 
 from ..conftest import CONTENT, ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from candor.bias_audit import BiasAuditResult
-from candor.bias_input import Group
+from candor.bias.audit import BiasAuditResult
+from candor.bias.input import Group
 
 
 def groups(*counts: tuple[str, int, int]) -> tuple[Group, ...]:

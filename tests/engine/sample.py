@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from candor.catalog import PracticeLink
-from candor.questionnaire import Questionnaire, parse_questionnaire
+from candor.model.links import PracticeLink
+from candor.model.questionnaire import Questionnaire, parse_questionnaire
 
 PRACTICES = {"AA-01", "AA-02", "BB-01"}
 LINKS = {p: PracticeLink(p, f"Practice {p}", f"guidance/x/#{p}") for p in PRACTICES}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from candor.answers import AnswersError, Envelope, check_answers, envelope_to_json, parse_envelope
-from candor.questionnaire import NOT_APPLICABLE
+from candor.model.answers import AnswersError, Envelope, check_answers, envelope_to_json, parse_envelope
+from candor.model.questionnaire import NOT_APPLICABLE
 
 from .sample import sample
 

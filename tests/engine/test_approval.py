@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from candor.approval import TEXT, approval
-from candor.evaluate import evaluate
-from candor.questionnaire import parse_questionnaire
+from candor.checks.evaluate import evaluate
+from candor.model.questionnaire import parse_questionnaire
+from candor.reports.approval import TEXT, approval
 
 from .sample import LINKS, PRACTICES, sample, sample_raw
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from candor.bias_audit import audit
-from candor.bias_figures import TEST_FISHER, TEST_Z
-from candor.bias_input import BiasInputError, Group
-from candor.bias_stats import two_proportion_z
+from candor.bias.audit import audit
+from candor.bias.figures import TEST_FISHER, TEST_Z
+from candor.bias.input import BiasInputError, Group
+from candor.bias.stats import two_proportion_z
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from candor.bias_audit import audit
-from candor.bias_chart import bar_chart
-from candor.bias_input import parse_groups
+from candor.bias.audit import audit
+from candor.bias.chart import bar_chart
+from candor.bias.input import parse_groups
 
 from .bias_sample import groups
 

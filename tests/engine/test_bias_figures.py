@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from candor.bias_figures import confidence_label, fixed, level, p_phrase, p_value, percent, ratio
+from candor.bias.figures import confidence_label, fixed, level, p_phrase, p_value, percent, ratio
 
 FOUR_FIFTHS = Fraction(4, 5)
 

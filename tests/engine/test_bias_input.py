@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from candor.bias_input import MAX_GROUPS, BiasInputError, Group, parse_csv, parse_groups
+from candor.bias.input import MAX_GROUPS, BiasInputError, Group, parse_csv, parse_groups
 
 # --- input: form rows -------------------------------------------------------------------------------
 

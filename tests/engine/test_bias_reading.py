@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
-from candor.bias_audit import audit
-from candor.bias_chart import bar_chart
-from candor.bias_tool import BiasTool, load_tool, run
-from candor.bundle import make_tool_bundle
-from candor.catalog import Catalog
+from candor.bias.audit import audit
+from candor.bias.chart import bar_chart
+from candor.bias.tool import BiasTool, load_tool, run
+from candor.compiler.bundle import make_tool_bundle
+from candor.compiler.catalog import Catalog
 
 from .bias_sample import groups
 

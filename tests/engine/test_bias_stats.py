@@ -10,7 +10,7 @@ import math
 from fractions import Fraction
 
 import pytest
-from candor.bias_stats import fisher_exact_p, min_expected, two_proportion_z, wilson_interval
+from candor.bias.stats import fisher_exact_p, min_expected, two_proportion_z, wilson_interval
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats

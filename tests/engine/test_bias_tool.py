@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bias_audit import VERDICT_IDS
-from candor.bias_input import BiasInputError
-from candor.bias_tool import BiasTool, audit_text, load_tool, run
-from candor.bundle import make_tool_bundle
-from candor.catalog import Catalog
+from candor.bias.audit import VERDICT_IDS
+from candor.bias.input import BiasInputError
+from candor.bias.tool import BiasTool, audit_text, load_tool, run
 from candor.cli import main
+from candor.compiler.bundle import make_tool_bundle
+from candor.compiler.catalog import Catalog
 
 GOLDEN = sorted((Path(__file__).parents[1] / "golden_tools" / "bias-audit").glob("*.json"))
 

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from candor import __version__, bridge
-from candor.bundle import make_bundle
-from candor.catalog import Catalog
-from candor.content_files import raw_checks
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import raw_checks
 
 from ..conftest import CONTENT
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from candor.bundle import browser_bundles, bundle_index, load_bundle, make_bundle
-from candor.catalog import Catalog
+from candor.checks.loaded import load_bundle
+from candor.compiler.bundle import browser_bundles, bundle_index, make_bundle
+from candor.compiler.catalog import Catalog
 
 
 def test_a_check_bundle_links_exactly_the_practices_its_questions_name(catalog: Catalog) -> None:

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.answers import AnswersError
-from candor.bundle import make_bundle
-from candor.campaign import check_campaign, details, field_schemas
-from candor.catalog import Catalog
 from candor.cli import main
-from candor.content_files import raw_checks
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import raw_checks
+from candor.intake.campaign import check_campaign, details, field_schemas
+from candor.model.answers import AnswersError
 
 from ..conftest import CONTENT
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from candor.catalog import Catalog, ContentError, PracticeLink, TemplateLink, page_url
+from candor.compiler.catalog import Catalog, ContentError
+from candor.model.links import PracticeLink, TemplateLink, page_url
 
 
 def test_page_url_follows_mkdocs_directory_urls() -> None:

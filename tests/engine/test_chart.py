@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from candor import svg
-from candor.chart import area_chart
-from candor.questionnaire import Verdict
-from candor.scoring import AreaScore
+from candor.checks.chart import area_chart
+from candor.checks.scoring import AreaScore
+from candor.model.questionnaire import Verdict
 
 SVG = "{http://www.w3.org/2000/svg}"
 VERDICTS = [

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
-from candor.bundle import browser_bundles, bundle_index
-from candor.catalog import ContentError
 from candor.cli import main
-from candor.compile import SCHEMAS, compile_catalog
-from candor.content_files import read_content
+from candor.compiler.bundle import browser_bundles, bundle_index
+from candor.compiler.catalog import ContentError
+from candor.compiler.compile import SCHEMAS, compile_catalog
+from candor.compiler.content_files import read_content
 
 from ..conftest import CONTENT
 
@@ -124,7 +124,7 @@ class TestOneRegistryOnePath:
 
 class TestBundles:
     def test_one_bundle_for_every_check_tool_and_quiz_and_the_manifest_lists_them(self) -> None:
-        from candor.content_files import read_catalog
+        from candor.compiler.content_files import read_catalog
 
         catalog = read_catalog(CONTENT)
         bundles = browser_bundles(catalog)

@@ -6,8 +6,9 @@ import copy
 from dataclasses import replace
 from typing import Any
 
-from candor.catalog import Problems
-from candor.compile_guidance import (
+from candor.compiler.catalog import Problems
+from candor.compiler.content_files import read_content
+from candor.compiler.guidance import (
     checklist_problems,
     compile_glossary,
     compile_practices,
@@ -15,7 +16,6 @@ from candor.compile_guidance import (
     compile_themes,
     uncited_sources,
 )
-from candor.content_files import read_content
 
 from ..conftest import CONTENT
 

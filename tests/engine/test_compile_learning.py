@@ -6,9 +6,9 @@ import copy
 from dataclasses import replace
 from typing import Any
 
-from candor.catalog import Problems
-from candor.compile_learning import compile_learning, compile_quizzes, live_links
-from candor.content_files import read_catalog, read_content
+from candor.compiler.catalog import Problems
+from candor.compiler.content_files import read_catalog, read_content
+from candor.compiler.learning import compile_learning, compile_quizzes, live_links
 
 from ..conftest import CONTENT
 

@@ -1,14 +1,14 @@
-"""Show/hide conditions (candor.conditions): parsing, and every reading of a condition through the one walker."""
+"""Show/hide conditions (candor.model.conditions): parsing, and every reading of a condition through the one walker."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from candor.conditions import notation as cli_notation
-from candor.conditions import parse_condition, predicate, sources
-from candor.questionnaire import QuestionnaireError, parse_questionnaire
-from candor.visibility import visible_questions
+from candor.checks.visibility import visible_questions
+from candor.model.conditions import notation as cli_notation
+from candor.model.conditions import parse_condition, predicate, sources
+from candor.model.questionnaire import QuestionnaireError, parse_questionnaire
 
 from .sample import PRACTICES, sample_raw
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from candor.catalog import ContentError
-from candor.compile import SCHEMAS
-from candor.content_files import default_content_dir, load_schemas, load_yaml, parse_yaml, raw_checks, read_content
+from candor.compiler.catalog import ContentError
+from candor.compiler.compile import SCHEMAS
+from candor.compiler.content_files import default_content_dir, load_schemas, load_yaml, parse_yaml, raw_checks, read_content
 
 from ..conftest import CONTENT
 

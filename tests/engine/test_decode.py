@@ -1,11 +1,10 @@
-"""candor.decode: bytes or text from outside into data (size, strict UTF-8, format, bounded JSON)."""
+"""candor.intake.decode: bytes or text from outside into data (size, strict UTF-8, format, bounded JSON)."""
 
 from __future__ import annotations
 
 import pytest
-from candor.answers import AnswersError
-from candor.bias_input import MAX_BYTES as MAX_CSV_BYTES
-from candor.decode import (
+from candor.bias.input import MAX_BYTES as MAX_CSV_BYTES
+from candor.intake.decode import (
     DAMAGED,
     MAX_ANSWERS_BYTES,
     MAX_JSON_DEPTH,
@@ -16,7 +15,8 @@ from candor.decode import (
     parse_json_text,
     read_data,
 )
-from candor.schema_check import shorten
+from candor.model.answers import AnswersError
+from candor.util.schema_check import shorten
 
 from ..conftest import ROOT
 

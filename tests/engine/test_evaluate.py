@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from candor.answers import AnswersError
-from candor.bundle import LoadedCheck
-from candor.evaluate import evaluate
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
+from candor.model.answers import AnswersError
 
 from .sample import LINKS, sample
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from candor.catalog import Problems
-from candor.content_files import read_catalog, read_content
-from candor.facilitator import compile_facilitator
+from candor.compiler.catalog import Problems
+from candor.compiler.content_files import read_catalog, read_content
+from candor.compiler.facilitator import compile_facilitator
 
 from ..conftest import CONTENT
 

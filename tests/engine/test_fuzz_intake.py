@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bundle import make_bundle
-from candor.catalog import Catalog
-from candor.content_files import raw_checks
-from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import raw_checks
+from candor.intake.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from candor.bundle import LoadedCheck
+from candor.checks.evaluate import evaluate
+from candor.checks.key_dates import with_key_dates
+from candor.checks.loaded import LoadedCheck
 from candor.cli import main
-from candor.evaluate import evaluate
-from candor.key_dates import with_key_dates
 
 from ..conftest import golden_answers, golden_cases
 

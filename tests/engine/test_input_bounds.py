@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.answers import AnswersError
-from candor.bias_audit import audit
-from candor.bias_chart import bar_chart
-from candor.bias_input import BiasInputError, parse_csv, parse_groups
+from candor.bias.audit import audit
+from candor.bias.chart import bar_chart
+from candor.bias.input import BiasInputError, parse_csv, parse_groups
 from candor.cli import main
-from candor.decode import MAX_JSON_DEPTH, json_depth, parse_json_text
-from candor.names import isolate, name_key
-from candor.yaml_answers import parse_answers_yaml
+from candor.intake.decode import MAX_JSON_DEPTH, json_depth, parse_json_text
+from candor.intake.yaml_answers import parse_answers_yaml
+from candor.model.answers import AnswersError
+from candor.util.names import isolate, name_key
 
 
 def nested(depth: int) -> str:

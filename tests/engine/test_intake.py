@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 import pytest
-from candor.answers import AnswersError
-from candor.intake import check_envelope, hidden_answer_notes, read_envelope
+from candor.intake.envelope import check_envelope, hidden_answer_notes, read_envelope
+from candor.model.answers import AnswersError
 
 from .sample import sample
 

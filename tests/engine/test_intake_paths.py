@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bias_input import MAX_BYTES as MAX_CSV_BYTES
-from candor.bundle import make_bundle
-from candor.catalog import Catalog
+from candor.bias.input import MAX_BYTES as MAX_CSV_BYTES
 from candor.cli import EXIT_BROKEN_PIPE, main
-from candor.content_files import raw_checks
-from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import raw_checks
+from candor.intake.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 
 from ..conftest import CONTENT
 from .test_yaml_answers import billion_laughs

@@ -1,4 +1,4 @@
-"""The one JSON conversion of engine results (candor.jsonable)."""
+"""The one JSON conversion of engine results (candor.util.jsonable)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 
 import pytest
-from candor.jsonable import plain, plain_object
+from candor.util.jsonable import plain, plain_object
 
 
 @dataclass(frozen=True)

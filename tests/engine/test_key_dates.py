@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bundle import LoadedCheck, make_bundle
-from candor.catalog import Catalog
+from candor.checks.evaluate import evaluate
+from candor.checks.key_dates import with_key_dates
+from candor.checks.loaded import LoadedCheck
 from candor.cli import main
-from candor.content_files import load_schemas, raw_checks
-from candor.evaluate import evaluate
-from candor.key_dates import with_key_dates
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import load_schemas, raw_checks
 
 from ..conftest import CONTENT, GOLDEN
 

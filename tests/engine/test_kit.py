@@ -6,8 +6,8 @@ import csv
 import io
 from typing import Any
 
-from candor.catalog import Catalog
-from candor.kit import csv_text, expand_refs, parse_template, template_text
+from candor.compiler.catalog import Catalog
+from candor.model.kit import csv_text, expand_refs, parse_template, template_text
 
 
 def raw_csv(**changes: Any) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from candor.content_files import read_catalog
-from candor.learning import Pace, count_words, module_minutes
+from candor.compiler.content_files import read_catalog
+from candor.learning.path import Pace, count_words, module_minutes
 
 from ..conftest import CONTENT
 

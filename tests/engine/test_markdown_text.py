@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from candor.markdown_text import md_heading, md_text
+from candor.util.markdown_text import md_heading, md_text
 
 
 @pytest.mark.parametrize("ch", list("\\`*[]<|~"))

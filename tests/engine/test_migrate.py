@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from candor.answers import AnswersError
-from candor.bundle import LoadedCheck
-from candor.intake import check_envelope
-from candor.migrate import migrate
+from candor.checks.loaded import LoadedCheck
+from candor.intake.envelope import check_envelope
+from candor.intake.migrate import migrate
+from candor.model.answers import AnswersError
 
 from .sample import sample
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from candor.bundle import LoadedCheck
-from candor.evaluate import evaluate
-from candor.movers import area_moves, best_answers, flag_moves, widest_profile
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
+from candor.checks.movers import area_moves, best_answers, flag_moves, widest_profile
 
 from ..conftest import CONTENT
 

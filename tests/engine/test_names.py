@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from candor.names import clean_name, describe, isolate, name_key, refused_character
+from candor.util.names import clean_name, describe, isolate, name_key, refused_character
 
 
 @pytest.mark.parametrize("bad", ["\u202e", "\u200b", "\x00", "\x07", "\u00ad", "\u2028", "\u2029", "\ud800"])

@@ -13,10 +13,10 @@ import random
 from typing import Any
 
 import pytest
-from candor.bundle import LoadedCheck
-from candor.evaluate import evaluate
-from candor.questionnaire import NOT_APPLICABLE, Question
-from candor.visibility import visible_questions
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
+from candor.checks.visibility import visible_questions
+from candor.model.questionnaire import NOT_APPLICABLE, Question
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from candor.bundle import LoadedCheck
-from candor.questionnaire import QuestionnaireError, parse_questionnaire
+from candor.checks.loaded import LoadedCheck
+from candor.model.questionnaire import QuestionnaireError, parse_questionnaire
 
 from .sample import PRACTICES, sample, sample_raw
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.catalog import PracticeLink
-from candor.quiz import Quiz, QuizError, parse_quiz, score_quiz
-from candor.schema_check import validate
+from candor.learning.quiz import Quiz, QuizError, parse_quiz, score_quiz
+from candor.model.links import PracticeLink
+from candor.util.schema_check import validate
 
 from ..conftest import CONTENT
 

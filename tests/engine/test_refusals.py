@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from candor import bridge
-from candor.bundle import make_bundle
-from candor.catalog import Catalog
-from candor.content_files import raw_checks
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import raw_checks
 
 from ..conftest import CONTENT
 

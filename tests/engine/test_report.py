@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from candor import bridge
-from candor.approval import approval
-from candor.bundle import LoadedCheck, make_bundle
-from candor.catalog import Catalog
+from candor.checks.evaluate import evaluate
+from candor.checks.loaded import LoadedCheck
 from candor.cli import main
-from candor.content_files import load_schemas, raw_checks
-from candor.evaluate import evaluate
-from candor.markdown_text import md_heading, md_text
+from candor.compiler.bundle import make_bundle
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import load_schemas, raw_checks
+from candor.reports.approval import approval
+from candor.util.markdown_text import md_heading, md_text
 from markdown_it import MarkdownIt
 
 from ..conftest import CONTENT

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from candor.approval import TEXT
-from candor.campaign import Detail
-from candor.evaluate import evaluate
-from candor.markdown_text import md_text
-from candor.report_markdown import markdown_report
+from candor.checks.evaluate import evaluate
+from candor.intake.campaign import Detail
+from candor.reports.approval import TEXT
+from candor.reports.markdown import markdown_report
+from candor.util.markdown_text import md_text
 
 from .sample import LINKS, sample
 

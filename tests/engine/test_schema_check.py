@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from candor.schema_check import validate
+from candor.util.schema_check import validate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from candor.evaluate import evaluate
+from candor.checks.evaluate import evaluate
 
 from .sample import LINKS, sample
 

@@ -1,12 +1,12 @@
-"""candor.search_terms: which words each page is ranked first for, and key terms that would lead to two themes."""
+"""candor.compiler.search_terms: which words each page is ranked first for, and key terms that would lead to two themes."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from candor.catalog import Catalog, Theme
-from candor.search_terms import key_term_problems, terms_by_page, words
+from candor.compiler.catalog import Catalog, Theme
+from candor.compiler.search_terms import key_term_problems, terms_by_page, words
 
 
 def theme(tid: str, *terms: str, check: str = "prelaunch") -> Theme:

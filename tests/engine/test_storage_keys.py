@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from candor.storage_keys import LEARNING_KEY, aside_key, key_attributes, saved_key
+from candor.util.storage_keys import LEARNING_KEY, aside_key, key_attributes, saved_key
 
 
 def test_saved_and_aside_keys_differ_per_widget_and_from_each_other() -> None:

@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from candor.catalog import Catalog
-from candor.content_files import load_yaml
-from candor.timeline import long_date, month_label, months_old, parse_timeline, status
+from candor.compiler.catalog import Catalog
+from candor.compiler.content_files import load_yaml
+from candor.model.timeline import long_date, month_label, months_old, parse_timeline, status
 
 from ..conftest import CONTENT
 

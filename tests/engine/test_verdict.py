@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from candor.evaluate import evaluate
-from candor.questionnaire import QuestionnaireError, parse_questionnaire
+from candor.checks.evaluate import evaluate
+from candor.model.questionnaire import QuestionnaireError, parse_questionnaire
 
 from .sample import LINKS, PRACTICES, sample_raw
 

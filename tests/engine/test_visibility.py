@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from candor.bundle import LoadedCheck
-from candor.questionnaire import parse_questionnaire
-from candor.visibility import visible_questions
+from candor.checks.loaded import LoadedCheck
+from candor.checks.visibility import visible_questions
+from candor.model.questionnaire import parse_questionnaire
 
 from .sample import PRACTICES, sample, sample_raw
 

@@ -1,11 +1,11 @@
-"""candor.yaml_answers: the command line's YAML reader, safe and bounded (aliases, expansion, depth, duplicate keys)."""
+"""candor.intake.yaml_answers: the command line's YAML reader, safe and bounded (aliases, expansion, depth, duplicate keys)."""
 
 from __future__ import annotations
 
 import pytest
-from candor.answers import AnswersError
-from candor.decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
-from candor.yaml_answers import TAGGED, parse_answers_yaml
+from candor.intake.decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
+from candor.intake.yaml_answers import TAGGED, parse_answers_yaml
+from candor.model.answers import AnswersError
 
 
 def refusal(text: str) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from candor.catalog import Catalog
+from candor.compiler.catalog import Catalog
 
 from ..conftest import CONTENT
 

@@ -7,7 +7,7 @@ import html
 import io
 import re
 
-from candor.catalog import Catalog
+from candor.compiler.catalog import Catalog
 
 from ..conftest import Site
 

@@ -6,8 +6,8 @@ import html as html_lib
 import re
 from pathlib import Path
 
-from candor.bundle import LoadedCheck
-from candor.movers import area_moves, flag_moves
+from candor.checks.loaded import LoadedCheck
+from candor.checks.movers import area_moves, flag_moves
 
 
 def _rows(page: str) -> list[list[str]]:

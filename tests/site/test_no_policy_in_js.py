@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import candor
-from candor.catalog import Catalog
+from candor.compiler.catalog import Catalog
 
 JS = sorted((Path(__file__).parents[2] / "widgets" / "js").glob("*.mjs"))
 _COMMENT = re.compile(r"/\*.*?\*/|(?<![:\"'`\\])//[^\n]*", re.S)
@@ -51,8 +51,8 @@ def engine_limits(catalog: Catalog) -> set[float]:
     """Every MAX_/MIN_ constant of the engine's modules and the tools' numeric settings (from 10 up: smaller
     numbers are indices and counts of everyday code)."""
     found: set[float] = set()
-    for info in pkgutil.iter_modules(candor.__path__):
-        module = importlib.import_module(f"candor.{info.name}")
+    for info in pkgutil.walk_packages(candor.__path__, "candor."):  # every module, in every subpackage
+        module = importlib.import_module(info.name)
         found |= {v for k, v in vars(module).items() if re.fullmatch(r"(MAX|MIN)_[A-Z_]+", k) and isinstance(v, int | float)}
     for tool in catalog.tools.values():
         found |= {v for v in tool.values() if isinstance(v, int | float) and not isinstance(v, bool)}

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from candor.catalog import Catalog
-from candor.learning import Learning
+from candor.compiler.catalog import Catalog
+from candor.learning.path import Learning
 
 from ..conftest import ROOT
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from candor.catalog import Catalog
-from candor.search_terms import terms_by_page
+from candor.compiler.catalog import Catalog
+from candor.compiler.search_terms import terms_by_page
 
 from ..conftest import ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from candor.storage_keys import LEARNING_KEY, aside_key, saved_key
+from candor.util.storage_keys import LEARNING_KEY, aside_key, saved_key
 
 from ..conftest import ROOT
 

@@ -11,22 +11,23 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
-from . import __version__
-from .answers import AnswersError, envelope_to_json
-from .approval import approval
-from .bias_input import BiasInputError
-from .bias_tool import BiasTool, load_tool, run
-from .bundle import LoadedCheck, load_bundle
-from .campaign import check_campaign, details
-from .catalog import PracticeLink
-from .decode import loads_bounded
-from .evaluate import evaluate
-from .intake import read_envelope
-from .key_dates import with_key_dates
-from .quiz import parse_quiz, score_quiz
-from .report_markdown import markdown_report
+from candor import __version__
+from candor.bias.input import BiasInputError
+from candor.bias.tool import BiasTool, load_tool, run
+from candor.checks.evaluate import evaluate
+from candor.checks.key_dates import with_key_dates
+from candor.checks.loaded import LoadedCheck, load_bundle
+from candor.intake.campaign import check_campaign, details
+from candor.intake.decode import loads_bounded
+from candor.intake.envelope import read_envelope
+from candor.learning.quiz import parse_quiz, score_quiz
+from candor.model.answers import AnswersError, envelope_to_json
+from candor.model.links import PracticeLink
+from candor.reports.approval import approval
+from candor.reports.markdown import markdown_report
 
 
 def _engine_digest() -> str:
@@ -37,10 +38,20 @@ def _engine_digest() -> str:
     wheel's.
     """
     digest = hashlib.sha256()
-    package = resources.files(__package__)
-    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
-        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    for name, source in sorted(_sources(resources.files("candor"), "")):
+        digest.update(name.encode() + b"\0" + source)
     return digest.hexdigest()
+
+
+def _sources(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
+    """Every module's source in the package and its subpackages (``checks/scoring.py``), content data left out."""
+    found: list[tuple[str, bytes]] = []
+    for entry in folder.iterdir():
+        if entry.is_dir() and entry.name not in ("content", "__pycache__"):
+            found += _sources(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".py"):
+            found.append((prefix + entry.name, entry.read_bytes()))
+    return found
 
 
 ENGINE_DIGEST = _engine_digest()

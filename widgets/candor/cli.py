@@ -14,24 +14,25 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .answers import AnswersError
-from .bias_input import MAX_BYTES as MAX_CSV_BYTES
-from .bias_input import BiasInputError
-from .bias_tool import audit_text, load_tool, run
-from .bundle import LoadedCheck, load_bundle, make_bundle, make_tool_bundle
-from .campaign import details
-from .catalog import Catalog, ContentError
-from .conditions import notation
-from .content_files import default_content_dir, load_schemas, raw_checks, read_catalog
-from .decode import MAX_ANSWERS_BYTES, decode_text, read_data
-from .evaluate import Result, evaluate
-from .intake import check_envelope
-from .key_dates import text_lines, with_key_dates
-from .questionnaire import NOT_APPLICABLE, Questionnaire
-from .report import text_report
-from .report_markdown import markdown_report
-from .yaml_answers import parse_answers_yaml
+from candor import __version__
+from candor.bias.input import MAX_BYTES as MAX_CSV_BYTES
+from candor.bias.input import BiasInputError
+from candor.bias.tool import audit_text, load_tool, run
+from candor.checks.evaluate import Result, evaluate
+from candor.checks.key_dates import text_lines, with_key_dates
+from candor.checks.loaded import LoadedCheck, load_bundle
+from candor.compiler.bundle import make_bundle, make_tool_bundle
+from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.content_files import default_content_dir, load_schemas, raw_checks, read_catalog
+from candor.intake.campaign import details
+from candor.intake.decode import MAX_ANSWERS_BYTES, decode_text, read_data
+from candor.intake.envelope import check_envelope
+from candor.intake.yaml_answers import parse_answers_yaml
+from candor.model.answers import AnswersError
+from candor.model.conditions import notation
+from candor.model.questionnaire import NOT_APPLICABLE, Questionnaire
+from candor.reports.markdown import markdown_report
+from candor.reports.text import text_report
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports when the reader of the output stopped early
 
@@ -53,7 +54,7 @@ def _read_bytes(path: str, limit: int) -> bytes:
 
 
 def _read_answers(path: str) -> Any:
-    """JSON or YAML (told from the content), through the engine's one intake (:func:`candor.decode.read_data`)."""
+    """JSON or YAML (told from the content), through the engine's one intake (:func:`candor.intake.decode.read_data`)."""
     try:
         return read_data(_read_bytes(path, MAX_ANSWERS_BYTES), parse_answers_yaml)
     except AnswersError as exc:

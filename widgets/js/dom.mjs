@@ -12,7 +12,7 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// What the engine's charts use (widgets/candor/chart.py, bias_audit.bar_chart); anything else is dropped.
+// What the engine's charts use (widgets/candor/checks/chart.py, bias_audit.bar_chart); anything else is dropped.
 const SVG_ELEMENTS = new Set(["svg", "g", "title", "desc", "rect", "line", "text", "tspan"]);
 const SVG_ATTRIBUTES = new Set([
   "xmlns", "class", "id", "role", "viewBox", "width", "height", "aria-labelledby", "aria-label", "aria-hidden",

@@ -114,7 +114,7 @@ export function renderResult(body, result) {
   if (result.score !== null) parts.push(el("p", { class: "candor-score" }, `Overall score: ${result.score} / 100`));
   if (result.flags.length) parts.push(el("h3", {}, "Flags"), flagList(result.flags));
   if (result.recommendations.length) parts.push(el("h3", {}, "What would raise the score most"), recommendationList(result.recommendations));
-  // The heading is the engine's (candor.key_dates.HEADING, the same in the Markdown report), published by the build.
+  // The heading is the engine's (candor.checks.key_dates.HEADING, the same in the Markdown report), published by the build.
   const datesHeading = body.closest("[data-candor-key-dates-heading]")?.dataset.candorKeyDatesHeading;
   if (result.key_dates?.length) parts.push(el("h3", {}, datesHeading), keyDateList(result.key_dates));
   if (result.areas.length && result.chart_svg) {

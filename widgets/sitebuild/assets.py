@@ -153,7 +153,7 @@ def snapshot_entry(snapshot: Path) -> dict[str, Any]:
 
 def manifest(wheel: Path, snapshot: Path | None, bundles: Mapping[str, Any]) -> dict[str, Any]:
     """What the worker needs to boot: runtime version, wheel, snapshot, engine identity, and ``bundles``
-    (:func:`candor.bundle.bundle_index`: the bundle of every check, tool and quiz)."""
+    (:func:`candor.compiler.bundle.bundle_index`: the bundle of every check, tool and quiz)."""
     from candor import __version__
     from candor.bridge import ENGINE_DIGEST
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from candor.catalog import Catalog, Practice
+from candor.compiler.catalog import Catalog, Practice
 
 from .markup import esc, learning_of, rel
 

@@ -1,7 +1,7 @@
 """The facilitator kit, the pages: what a facilitator reads out, from the kit the content compiler scored.
 
 The model (the sample brief's answers, scored by the engine and checked against the guide's stated result) is
-:mod:`candor.facilitator`. Shortcodes: ``facilitator-result``, ``facilitator-debrief``, ``facilitator-answers``,
+:mod:`candor.compiler.facilitator`. Shortcodes: ``facilitator-result``, ``facilitator-debrief``, ``facilitator-answers``,
 ``facilitator-pairs`` and ``quiz-notes`` (what tempts in each knowledge-check question). The answers are also
 published as a YAML file the CLI can score (``candor check prelaunch trail-ready.yml``).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from candor.catalog import Catalog
-from candor.facilitator import FacilitatorKit as Kit
+from candor.compiler.catalog import Catalog
+from candor.model.facilitator import FacilitatorKit as Kit
 
 from .markup import learning_of, md_rel
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from candor.campaign import field_schemas
-from candor.catalog import Catalog
-from candor.conditions import Condition, InCondition, fold
-from candor.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
-from candor.key_dates import HEADING as KEY_DATES_HEADING
-from candor.questionnaire import NOT_APPLICABLE, Question, Questionnaire
-from candor.storage_keys import key_attributes
+from candor.checks.key_dates import HEADING as KEY_DATES_HEADING
+from candor.compiler.catalog import Catalog
+from candor.intake.campaign import field_schemas
+from candor.intake.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.model.conditions import Condition, InCondition, fold
+from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
+from candor.util.storage_keys import key_attributes
 
 from .markup import NOT_INDEXED, esc, rel
 

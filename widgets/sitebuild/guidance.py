@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from candor.catalog import Catalog, Practice, Source, page_url
-from candor.timeline import month_label
+from candor.compiler.catalog import Catalog, Practice, Source
+from candor.model.links import page_url
+from candor.model.timeline import month_label
 
 from . import tools
 from .markup import esc, md_rel, rel

@@ -1,8 +1,8 @@
 """MkDocs hooks: the adapter between MkDocs and the content compiler. They only adapt.
 
-on_config reads the config and compiles the content (:func:`candor.content_files.read_catalog`; a problem fails
+on_config reads the config and compiles the content (:func:`candor.compiler.content_files.read_catalog`; a problem fails
 the build, naming the file and the id); on_files adds the runtime, the engine wheel, every browser bundle
-(:func:`candor.bundle.browser_bundles`) and the browser glue; on_page_markdown expands ``<!-- candor:... -->``
+(:func:`candor.compiler.bundle.browser_bundles`) and the browser glue; on_page_markdown expands ``<!-- candor:... -->``
 shortcodes with the renderers in this package and adds glossary tooltips. What moves if the site leaves
 MkDocs is this file (and ``overrides/``); see "Where MkDocs ends" in the README.
 """
@@ -24,9 +24,9 @@ from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 
-from candor.bundle import browser_bundles, bundle_index
-from candor.catalog import Catalog, ContentError
-from candor.content_files import read_catalog
+from candor.compiler.bundle import browser_bundles, bundle_index
+from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.content_files import read_catalog
 
 from sitebuild import (
     assets,

@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from candor.catalog import Catalog, page_url
-from candor.kit import Template, expand_refs, template_text
+from candor.compiler.catalog import Catalog
+from candor.model.kit import Template, expand_refs, template_text
+from candor.model.links import page_url
 
 from .markup import esc, md_rel, rel
 

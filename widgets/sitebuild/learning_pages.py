@@ -13,10 +13,11 @@ Shortcodes (``<!-- candor:NAME ARG -->``, wired in :mod:`sitebuild.onboarding`):
 
 from __future__ import annotations
 
-from candor.catalog import Catalog, PracticeLink, Theme, page_url
-from candor.learning import LEARN, Learning, Module, TryIt
-from candor.quiz import Quiz, QuizQuestion
-from candor.storage_keys import LEARNING_KEY, aside_key
+from candor.compiler.catalog import Catalog, Theme
+from candor.learning.path import LEARN, Learning, Module, TryIt
+from candor.learning.quiz import Quiz, QuizQuestion
+from candor.model.links import PracticeLink, page_url
+from candor.util.storage_keys import LEARNING_KEY, aside_key
 
 from .markup import esc, md_rel, rel
 from .reading_time import ModuleTimes

@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from candor.catalog import Catalog, ContentError
-from candor.facilitator import FacilitatorKit
-from candor.learning import Learning
+from candor.compiler.catalog import Catalog, ContentError
+from candor.learning.path import Learning
+from candor.model.facilitator import FacilitatorKit
 
 # Material's search leaves out elements (and sections under headings) carrying this attribute. Widgets carry it:
 # their questions are controls, not reading matter, and the methodology page indexes the same wording once.

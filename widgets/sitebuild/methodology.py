@@ -6,10 +6,10 @@ score share and flag, the verdict thresholds and caps.
 
 from __future__ import annotations
 
-from candor.catalog import Catalog
+from candor.checks.movers import area_moves, flag_moves
 from candor.cli import GATE_RULE
-from candor.movers import area_moves, flag_moves
-from candor.questionnaire import Question, Questionnaire
+from candor.compiler.catalog import Catalog
+from candor.model.questionnaire import Question, Questionnaire
 
 from .forms import describe_condition
 from .markup import md_rel

@@ -1,6 +1,6 @@
 """Team onboarding, wired into the build: the shortcodes of the ``learn/`` pages and the files they publish.
 
-The model is :mod:`candor.learning` and :mod:`candor.facilitator` (compiled with the rest of the content); the
+The model is :mod:`candor.learning.path` and :mod:`candor.compiler.facilitator` (compiled with the rest of the content); the
 pages are rendered by :mod:`sitebuild.learning_pages`, :mod:`sitebuild.checklist` and :mod:`sitebuild.facilitator`.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from candor.catalog import Catalog, ContentError
-from candor.learning import Module
+from candor.compiler.catalog import Catalog, ContentError
+from candor.learning.path import Module
 
 from . import checklist, facilitator, learning_pages
 from .markup import facilitator_of, learning_of, md_rel

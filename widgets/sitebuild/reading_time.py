@@ -1,6 +1,6 @@
 """How long each onboarding module takes, from the pages the site shows: the words on its theme pages (the
 page's own text plus the practices the build generates into it) at the pace in ``learning.yml``, plus a fixed
-time per knowledge-check question, rounded up (the arithmetic is :func:`candor.learning.module_minutes`)."""
+time per knowledge-check question, rounded up (the arithmetic is :func:`candor.learning.path.module_minutes`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from candor.catalog import Catalog
-from candor.learning import Learning, count_words, module_minutes
+from candor.compiler.catalog import Catalog
+from candor.learning.path import Learning, count_words, module_minutes
 
 from .guidance import practices_markdown
 

@@ -5,7 +5,7 @@ Material's search plugin writes ``search/search_index.json``: one entry per page
 field by that field's boost. Prose alone ranks a page that mentions "chatbot" in passing below every section
 with the word in its heading, so the build adds a field of its own, ``terms``, to the page's first entry (the
 page itself, not each section, so a result lists the page once): a theme page gets its key terms, a check page
-its id and the key terms of the themes that point to it (``candor/search_terms.py`` compiles them from the
+its id and the key terms of the themes that point to it (``candor/compiler/search_terms.py`` compiles them from the
 content). Material displays title, text and tags only, so the terms are not shown. Material's files are not
 touched; the build fails if the index no longer has the shape this module expects, or if a theme's page does not
 mention one of its key terms (a term must lead to a page that explains it).
@@ -19,8 +19,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from candor.catalog import Catalog
-from candor.search_terms import terms_by_page, words
+from candor.compiler.catalog import Catalog
+from candor.compiler.search_terms import terms_by_page, words
 
 FIELD = "terms"
 _TAG = re.compile(r"<[^>]+>")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from candor.catalog import Catalog
-from candor.timeline import STATUS, long_date, status
+from candor.compiler.catalog import Catalog
+from candor.model.timeline import STATUS, long_date, status
 
 from .markup import md_rel
 

@@ -9,11 +9,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from candor.bias_audit import audit
-from candor.bias_input import DEFAULT_LABELS, MAX_BYTES, MAX_GROUPS, Group
-from candor.catalog import Catalog
-from candor.decode import MAX_JSON_DEPTH
-from candor.storage_keys import key_attributes
+from candor.bias.audit import audit
+from candor.bias.input import DEFAULT_LABELS, MAX_BYTES, MAX_GROUPS, Group
+from candor.compiler.catalog import Catalog
+from candor.intake.decode import MAX_JSON_DEPTH
+from candor.util.storage_keys import key_attributes
 
 from .markup import NOT_INDEXED, esc, rel
 
