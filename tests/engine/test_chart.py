@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from candor import svg
 from candor.checks.chart import area_chart
 from candor.checks.scoring import AreaScore
 from candor.model.questionnaire import Verdict
+from candor.util import svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 VERDICTS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from candor import svg
+from candor.util import svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

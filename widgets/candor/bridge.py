@@ -15,7 +15,6 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from candor import __version__
-from candor.bias.input import BiasInputError
 from candor.bias.tool import BiasTool, load_tool, run
 from candor.checks.evaluate import evaluate
 from candor.checks.key_dates import with_key_dates
@@ -28,6 +27,7 @@ from candor.model.answers import AnswersError, envelope_to_json
 from candor.model.links import PracticeLink
 from candor.reports.approval import approval
 from candor.reports.markdown import markdown_report
+from candor.util.errors import CandorError
 
 
 def _engine_digest() -> str:
@@ -128,10 +128,7 @@ def _bias_audit(req: Mapping[str, Any]) -> Any:
     tool = _tools.get(req.get("tool", "bias-audit"))
     if tool is None:
         raise AnswersError(f"unknown tool {req.get('tool')!r}", "tool")
-    try:
-        return run(tool, rows=req.get("rows"), csv=req.get("csv"), decision=req.get("decision"))
-    except BiasInputError as exc:
-        raise AnswersError(str(exc), exc.field) from None
+    return run(tool, rows=req.get("rows"), csv=req.get("csv"), decision=req.get("decision"))
 
 
 def _info(_: Mapping[str, Any]) -> Any:
@@ -160,7 +157,7 @@ def handle(request: str) -> str:
     try:
         try:
             req = loads_bounded(request)
-        except AnswersError:
+        except CandorError:
             raise
         except ValueError as exc:  # bad JSON, or a number too long to convert: the page sent something broken
             raise AnswersError("The page sent the checker a request it could not read.", detail=str(exc)) from None
@@ -168,7 +165,7 @@ def handle(request: str) -> str:
         if op is None:
             raise AnswersError(f"unknown request {req.get('op') if isinstance(req, dict) else req!r}")
         return json.dumps({"ok": True, "result": op(req)}, ensure_ascii=False)
-    except AnswersError as exc:
+    except CandorError as exc:  # answers, campaign details, quiz answers and bias counts alike
         error = {"message": str(exc), "field": exc.field, "detail": exc.detail}
         return json.dumps({"ok": False, "error": error}, ensure_ascii=False)
     except Exception as exc:  # a bug, not bad input: say so plainly, keep the worker alive

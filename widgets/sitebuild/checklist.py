@@ -37,7 +37,7 @@ def checklist_parts(catalog: Catalog) -> tuple[Part, ...]:
         for t in catalog.themes:
             items = tuple(
                 p for p in catalog.practices_of(t.id)
-                if p.checklist is not None and p.checklist.scope == text.scope and p.level == "must" and not p.deprecated
+                if p.checklist is not None and p.checklist.scope == text.scope and p.live_must
             )
             if items:
                 groups.append((t.id, t.title, items))

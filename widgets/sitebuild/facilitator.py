@@ -72,7 +72,7 @@ def debrief_markdown(kit: Kit, catalog: Catalog, src: str) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for r in sorted(rows, key=lambda r: ({"red": 0, "amber": 1}.get(r.flag or "", 2))):
-        musts = tuple(p for p in r.practices if catalog.practices[p].level == "must")
+        musts = tuple(p for p in r.practices if catalog.practices[p].live_must)
         out.append(
             f"| {_md(r.why)} | {LEVEL_WORDS[r.flag]} | {_practices(catalog, src, musts)} | {_md(r.debrief or '')} | {_md(r.fix or '')} |"
         )

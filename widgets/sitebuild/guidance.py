@@ -133,7 +133,7 @@ def practice_markdown(p: Practice, catalog: Catalog, src: str) -> str:
 def summary_markdown(theme_id: str, catalog: Catalog, src: str) -> str:
     """The one-minute summary at the top of a theme page: the musts, the one mistake to avoid, the check to run."""
     theme = next(t for t in catalog.themes if t.id == theme_id)
-    musts = [p for p in catalog.practices_of(theme_id) if p.level == "must" and not p.deprecated]
+    musts = [p for p in catalog.practices_of(theme_id) if p.live_must]
     check = catalog.checks[theme.check].title if theme.check in catalog.checks else str(catalog.tools[theme.check]["title"])
     templates = {t.id: t for p in catalog.practices_of(theme_id) for t in catalog.templates_for(p.id)}
     lines = ['!!! abstract "One-minute summary"', ""]

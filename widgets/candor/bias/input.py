@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from candor.util.errors import CandorError
 from candor.util.names import clean_name, describe, name_key
 
 MAX_GROUPS = 50
@@ -41,13 +42,12 @@ _ROLE_WORDS = {"group": "group names", "successes": "successes", "total": "total
 _THOUSANDS = re.compile(r"\d{1,3}(?:([,_ \u00a0\u202f'])\d{3})(?:\1\d{3})*")
 
 
-class BiasInputError(ValueError):
+class BiasInputError(CandorError):
     """The counts cannot be audited. ``field`` is ``group``, ``successes``, ``total``, ``header`` or a
     parameter name ('' for the input as a whole); ``row`` is the form row or CSV line (1-based), if any."""
 
     def __init__(self, message: str, field: str = "", row: int | None = None) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field)
         self.row = row
 
 

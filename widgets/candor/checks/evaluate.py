@@ -13,6 +13,7 @@ from candor.checks.visibility import visible_questions
 from candor.model.answers import Answer, check_answers
 from candor.model.links import PracticeLink
 from candor.model.questionnaire import Questionnaire
+from candor.model.vocabulary import Tone
 from candor.util.jsonable import plain_object
 
 
@@ -22,7 +23,7 @@ class Result:
     version: int
     verdict: str | None
     verdict_label: str | None
-    verdict_tone: str | None
+    verdict_tone: Tone | None
     verdict_summary: str | None
     provisional: bool
     score: float | None

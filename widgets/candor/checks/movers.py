@@ -16,6 +16,7 @@ from candor.checks.visibility import visible_questions
 from candor.model.answers import Answer
 from candor.model.links import PracticeLink
 from candor.model.questionnaire import Option, Question, Questionnaire
+from candor.model.vocabulary import FlagLevel
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class AreaMove:
 
 @dataclass(frozen=True)
 class FlagMove:
-    level: str
+    level: FlagLevel
     question: str
     question_text: str
     answer: str

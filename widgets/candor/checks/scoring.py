@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from candor.model.answers import Answer
 from candor.model.links import PracticeLink, TemplateLink
 from candor.model.questionnaire import NOT_APPLICABLE, Option, Question, Questionnaire
+from candor.model.vocabulary import FlagLevel
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class AreaScore:
 
 @dataclass(frozen=True)
 class FlagHit:
-    level: str
+    level: FlagLevel
     question: str
     question_text: str
     answer: str

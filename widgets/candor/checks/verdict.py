@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from candor.checks.scoring import AreaScore, FlagHit
 from candor.model.answers import Answer
 from candor.model.questionnaire import Questionnaire, Verdict
+from candor.model.vocabulary import FlagLevel, HoldCause
 
 
 @dataclass(frozen=True)
 class Hold:
     """One cause that keeps the verdict below the best level: ``verdict`` is the best it allows."""
 
-    cause: str  # red-flag, hard-floor, amber-flag, floor, unanswered-area, incomplete, score
+    cause: HoldCause
     verdict: str
     subjects: tuple[str, ...]  # the questions or areas concerned
     text: str
@@ -91,12 +92,15 @@ def _label(v: Verdict) -> str:
 def _flag_holds(q: Questionnaire, flags: Sequence[FlagHit]) -> list[Hold]:
     holds = []
     whatever = ", whatever the score" if q.scored else ""
-    for level, word, how in (("red", "sets the verdict to", whatever), ("amber", "caps the verdict at", "")):
+    steps: tuple[tuple[FlagLevel, HoldCause, str, str], ...] = (
+        ("red", "red-flag", "sets the verdict to", whatever), ("amber", "amber-flag", "caps the verdict at", ""),
+    )
+    for level, cause, word, how in steps:
         capped = q.capped_verdict(level)
         hits = [f.question for f in flags if f.level == level]
         if capped is not None and hits:
             verb = word if len(hits) == 1 else word.replace("sets", "set").replace("caps", "cap")
-            holds.append(Hold(f"{level}-flag", capped.id, tuple(hits),
+            holds.append(Hold(cause, capped.id, tuple(hits),
                               f"{_plural(len(hits), f'{level} flag')} {verb} {_label(capped)}{how}"))
     return holds
 

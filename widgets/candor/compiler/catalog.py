@@ -62,6 +62,12 @@ class Practice:
     def link(self) -> PracticeLink:
         return PracticeLink(self.id, self.title, self.url)
 
+    @property
+    def live_must(self) -> bool:
+        """A must that is in force (not deprecated): the one rule for what the checklist, a theme's list of musts,
+        the guidance's must markers and the facilitator kit count as a must."""
+        return self.level == "must" and not self.deprecated
+
 
 @dataclass(frozen=True)
 class Source:

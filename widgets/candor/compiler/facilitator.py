@@ -19,18 +19,19 @@ from candor.compiler.bundle import make_bundle
 from candor.compiler.catalog import Catalog, Document, Problems
 from candor.model.facilitator import FacilitatorKit, Row
 from candor.model.questionnaire import Question, Questionnaire
+from candor.model.vocabulary import FlagLevel
 
 FACILITATOR_FILE = "facilitator.yml"
 
 
-def _row(q: Question, entry: Mapping[str, Any], catalog: Catalog, flags: Mapping[str, str]) -> Row:
+def _row(q: Question, entry: Mapping[str, Any], catalog: Catalog, flags: Mapping[str, FlagLevel]) -> Row:
     answer = entry["answer"]
     chosen = tuple(answer) if isinstance(answer, list) else (answer,)
     options = [q.option(a) for a in chosen]
     labels = tuple(o.label if o else "?" for o in options)
     scores = [o.score for o in options if o is not None and o.score is not None]
     short = bool(scores) and min(scores) < q.best_score
-    must = any(catalog.practices[p].level == "must" and not catalog.practices[p].deprecated for p in q.practices)
+    must = any(catalog.practices[p].live_must for p in q.practices)
     return Row(q, chosen, labels, entry["why"], q.practices, short and must, flags.get(q.id), entry.get("debrief"), entry.get("fix"))
 
 

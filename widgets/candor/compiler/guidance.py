@@ -116,7 +116,7 @@ def checklist_problems(practices: Mapping[str, Practice], files: Mapping[str, st
     """Practices whose checklist line is missing (a live must) or out of place (a should, or deprecated)."""
     problems = []
     for p in practices.values():
-        live_must = p.level == "must" and not p.deprecated
+        live_must = p.live_must
         if live_must and p.checklist is None:
             problems.append(f"{files[p.id]}: must practice {p.id} has no checklist line (checklist: {{line, scope}})")
         elif not live_must and p.checklist is not None:

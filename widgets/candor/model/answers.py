@@ -13,20 +13,16 @@ from typing import Any
 
 from candor.model import refusals
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
+from candor.util.errors import CandorError
 from candor.util.schema_check import validate
 
 Answer = str | tuple[str, ...]
 Answers = dict[str, Answer]
 
 
-class AnswersError(ValueError):
-    """An answers file or envelope is not valid for its questionnaire: a plain message, the field, and the
-    technical detail apart from the message (shown on demand in the page, after the message on the command line)."""
-
-    def __init__(self, message: str, field: str = "", detail: str = "") -> None:
-        super().__init__(message)
-        self.field = field
-        self.detail = detail
+class AnswersError(CandorError):
+    """An answers file or envelope is not valid for its questionnaire (message, field and detail as
+    :class:`~candor.util.errors.CandorError`)."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from candor.checks.loaded import LoadedCheck
 from candor.model.questionnaire import Question
+from candor.model.vocabulary import FlagLevel
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Row:
     why: str
     practices: tuple[str, ...]
     must_failure: bool
-    flag: str | None  # "red", "amber" or None
+    flag: FlagLevel | None
     debrief: str | None
     fix: str | None
 

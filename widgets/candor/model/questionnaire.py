@@ -14,13 +14,14 @@ from functools import cached_property
 from typing import Any
 
 from candor.model.conditions import Condition, Predicate, check_condition, parse_condition, predicate, sources
+from candor.model.vocabulary import FLAG_LEVELS, FlagLevel, Tone
 
 NOT_APPLICABLE = "na"
 
 
 @dataclass(frozen=True)
 class Flag:
-    level: str  # "red" or "amber"
+    level: FlagLevel
     message: str
     advice: str | None = None
 
@@ -104,7 +105,7 @@ class Area:
 class Verdict:
     id: str
     label: str
-    tone: str  # "good", "warn" or "bad": how every output shows it
+    tone: Tone  # how every output shows it
     summary: str
     min_score: float | None
     cap: str | None
@@ -145,7 +146,7 @@ class Questionnaire:
     def scored(self) -> bool:
         return any(a.scored for a in self.areas)
 
-    def capped_verdict(self, level: str) -> Verdict | None:
+    def capped_verdict(self, level: FlagLevel) -> Verdict | None:
         return next((v for v in self.verdicts if v.cap == level), None)
 
     def condition_sources(self) -> set[str]:
@@ -198,7 +199,7 @@ def _verdicts(raw: Mapping[str, Any], areas: tuple[Area, ...], fail: Fail) -> tu
         raise fail("verdict ids are not unique")
     if verdicts[-1].min_score not in (None, 0, 0.0) and any(a.weight > 0 for a in areas):
         raise fail("the last (worst) verdict must be reachable: give it min_score 0 or none")
-    for level in ("red", "amber"):
+    for level in FLAG_LEVELS:
         if sum(1 for v in verdicts if v.cap == level) > 1:
             raise fail(f"more than one verdict has cap {level!r}")
     for a, ra in zip(areas, raw["areas"], strict=True):
