@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .answers import Answer
+from .answers import Answer, no_answer
 from .approval import TEXT
 from .campaign import Detail
 from .evaluate import Result
@@ -13,9 +13,15 @@ from .questionnaire import NOT_APPLICABLE, Questionnaire
 from .scoring import AreaScore
 
 
+def one_line(text: str) -> str:
+    """Free text on one line: every break and run of white space (U+2028 and the like too) is one space, so text
+    from a file can never start a line of the report, nor pass for one."""
+    return " ".join(text.split())
+
+
 def answer_label(q: Questionnaire, qid: str, value: Answer | None) -> str:
     question = q.question(qid)
-    if value is None or question is None:
+    if value is None or question is None or no_answer(question, value):
         return TEXT["not_answered"]
     if value == NOT_APPLICABLE:
         return "Not applicable"
@@ -43,7 +49,7 @@ def progress_lines(r: Result) -> list[str]:
 def text_report(q: Questionnaire, r: Result, base_url: str = "", campaign: Sequence[Detail] = ()) -> str:
     lines = [
         f"{q.title} (version {q.version})",
-        *(f"{d.label}: {d.value}" for d in campaign),
+        *(f"{d.label}: {one_line(d.value)}" for d in campaign),
         f"Verdict: {_verdict_line(r)}",
         f"Why: {r.reason}",
         f"Progress: {' '.join(progress_lines(r))}",
