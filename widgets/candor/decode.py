@@ -8,6 +8,8 @@
 4. **A bounded parse**: JSON here, with duplicate keys refused; YAML by the caller's parser (the command
    line's :mod:`candor.yaml_answers`, under the same limits), because the engine is stdlib-only. Where no
    YAML parser is given (the browser), YAML is refused with a message that says what to do instead.
+5. **No broken character** in what was parsed: an escape such as ``\\ud800`` makes half of a character pair
+   from plain text, which no report, file or terminal can hold.
 
 The answers schema, the questionnaire and migrations come after (:mod:`candor.intake`). Messages are plain;
 the technical part (the place in the file, the parser's words) is the error's ``detail``. Both show at most
@@ -181,6 +183,7 @@ def read_data(raw: bytes | str, parse_yaml: YamlParser | None = None) -> Any:
     """Bytes or text from a file, standard input, an import or a share link, checked and parsed into data.
 
     ``parse_yaml`` reads YAML under the same limits (the command line passes one); without it only JSON is read.
+    What was parsed holds no broken character (:func:`check_characters`), whichever format it came in.
     """
     data = _parse(decode_text(raw), parse_yaml)
     check_characters(data)
