@@ -3,8 +3,8 @@ exits 1 only where the gate (--fail-on) rejected a result it was asked to judge.
 
 Random bytes, random YAML and JSON structures (huge integers, lone surrogates, merge keys, aliases, tags), and
 envelopes for real checks with answers of every wrong form, each read from standard input, with random options.
-The content is compiled once for the module (the command would compile it on every run); everything after it,
-intake, scoring and every output format, runs as it does for a user. The example budget is small for CI
+The content is compiled once for the module (``cli_content_cached``); everything after it, intake, scoring and
+every output format, runs as it does for a user. The example budget is small for CI
 (CANDOR_EXAMPLES can ask for more); the extremes are explicit examples here and cases of the corpus
 (tests/engine/hostile_cli/cases.yml).
 """
@@ -12,12 +12,10 @@ intake, scoring and every output format, runs as it does for a user. The example
 from __future__ import annotations
 
 import contextlib
-import functools
 import io
 import json
 import os
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -37,12 +35,7 @@ VERDICTS = {cid: [v["id"] for v in raw["verdicts"]] for cid, raw in RAW.items()}
 OPTIONS = {cid: {q["id"]: [o["id"] for o in q.get("options", [])] for q in raw["questions"]} for cid, raw in RAW.items()}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _content_compiled_once() -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("read_catalog", "raw_checks", "load_schemas"):
-            patch.setattr(cli, name, functools.cache(getattr(cli, name)))
-        yield
+pytestmark = pytest.mark.usefixtures("cli_content_cached")  # compiled once for the module (tests/engine/conftest.py)
 
 
 def run(argv: list[str], data: bytes) -> tuple[int, str, str]:

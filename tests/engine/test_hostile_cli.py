@@ -20,6 +20,7 @@ import pytest
 import yaml
 from candor.cli import main
 
+pytestmark = pytest.mark.usefixtures("cli_content_cached")  # compiled once for the module (tests/engine/conftest.py)
 CORPUS = Path(__file__).parent / "hostile_cli"
 CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yml").read_text(encoding="utf-8"))
 _REPEAT = re.compile(r"@@(.+?)\*(\d+)@@", re.S)
