@@ -2,7 +2,8 @@
 
 Each refusal is the arguments of an :class:`~candor.answers.AnswersError` (``raise AnswersError(*refusal)``): a
 plain message, the field, and separately the technical detail (the place in the file, the rule, the valid
-choices), which the page shows on demand and the command line prints after the message.
+choices), which the page shows on demand and the command line prints after the message. What to do differs
+where it is read (open the file on a check's page, or score it with ``candor check``): :data:`Reader` picks it.
 """
 
 from __future__ import annotations
