@@ -9,8 +9,8 @@ from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parents[2] / "widgets" / "candor"
 ROLES = ("util", "model", "checks", "intake", "reports", "bias", "learning", "compiler")
-TOP = {"__init__", "bridge", "cli"}  # the two ways in (the browser's JSON bridge and the command line)
-MAY_IMPORT_COMPILER = {"candor.cli"}  # the CLI reads and compiles the content it ships
+TOP = {"__init__", "bridge", "cli", "cli_io"}  # the two ways in: the browser's JSON bridge, the command line (and its streams)
+MAY_IMPORT_COMPILER = {"candor.cli", "candor.cli_io"}  # the CLI reads and compiles the content it ships
 
 
 def module_name(path: Path) -> str:

@@ -80,3 +80,12 @@ def test_a_malformed_envelope_is_refused_with_a_message(schemas: dict[str, Any])
     with pytest.raises(AnswersError) as err:
         parse_envelope({"questionnaire": "sample", "answers": {}}, schemas["answers"])
     assert str(err.value)
+
+
+def test_an_empty_selection_is_no_answer_where_several_choices_are_taken() -> None:
+    """One rule (candor.model.answers.no_answer) for the page and the command line: [] is a question left unanswered."""
+    q = sample()
+    assert check_answers(q, {"uses": (), "a1": "yes"}) == {"a1": "yes"}
+    assert check_answers(q, {"uses": [], "a1": "yes"}) == {"a1": "yes"}
+    with pytest.raises(AnswersError, match="gives an empty list, but the question takes one choice"):
+        check_answers(q, {"a1": []})

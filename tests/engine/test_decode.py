@@ -114,7 +114,8 @@ def test_json_duplicate_keys_are_refused_naming_the_key() -> None:
         ('{"a": "b', DAMAGED, "JSON: Unterminated string starting at line 1, column 7."),
         ("[" * 100_000 + "]" * 100_000, "This is not a Candor answers file: it is built far more deeply than one.",
          "Its brackets nest more than 32 levels deep; an answers file nests 3."),
-        ('{"version": 1' + "0" * 5000 + "}", "This is not a Candor answers file: it holds a number far too long", ""),
+        ('{"version": 1' + "0" * 5000 + "}", "This is not a Candor answers file: it holds a number far too long",
+         "A number has more than 4,300 digits."),
     ],
     ids=["cut-short", "unterminated", "deep", "long-number"],
 )

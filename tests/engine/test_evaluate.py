@@ -73,3 +73,11 @@ def test_every_real_check_gives_its_best_verdict_for_best_answers(loaded: dict[s
             assert r.verdict == q.verdicts[0].id, cid
             judged += 1
     assert judged  # at least one real scored check was judged
+
+
+def test_an_empty_selection_scores_as_an_unanswered_question() -> None:
+    """The browser's form leaves a question with nothing ticked out; [] from a file or a request is the same."""
+    q = sample()
+    left_out = evaluate(q, LINKS, {"a1": "yes", "b1": "good"})
+    assert evaluate(q, LINKS, {"uses": (), "a1": "yes", "b1": "good"}) == left_out
+    assert left_out.completeness.answered == 2

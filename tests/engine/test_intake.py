@@ -65,3 +65,26 @@ def test_read_envelope_takes_bytes_and_text_alike(schemas: dict[str, Any]) -> No
 def test_a_bad_answer_inside_a_valid_envelope_is_refused(schemas: dict[str, Any]) -> None:
     with pytest.raises(AnswersError):
         read_envelope(json.dumps(envelope(answers={"a1": "maybe"})), sample(), schemas["answers"])
+
+
+def test_an_empty_list_is_no_answer_with_a_note_and_the_same_result_as_leaving_it_out(schemas: dict[str, Any]) -> None:
+    """The form leaves a question with nothing ticked out of its answers; a file that writes [] means the same."""
+    q = sample()
+    env, notes = check_envelope(envelope(answers={"uses": [], "a1": "yes"}), q, schemas["answers"])
+    assert env.answers == {"a1": "yes"}
+    assert notes == ["The answer to “What do you use?” (uses) is an empty list, so it counts as not answered."]
+    assert check_envelope(envelope(answers={"a1": "yes"}), q, schemas["answers"]) == (env, [])
+
+
+@pytest.mark.parametrize("reader", ["page", "cli"])
+def test_what_to_do_is_worded_for_the_page_or_the_command_line(schemas: dict[str, Any], reader: Any) -> None:
+    q = sample()
+    said = []
+    for changes in ({"questionnaire": "other"}, {"version": q.version + 1}, {"answers": {"zz": "yes"}}):
+        with pytest.raises(AnswersError) as err:
+            check_envelope(envelope(**changes), q, schemas["answers"], reader)
+        said.append(str(err.value))
+    on_the_page = any("page" in s or "site" in s for s in said)
+    assert on_the_page == (reader == "page"), said
+    if reader == "cli":
+        assert "candor check other FILE" in said[0] and "in this copy of Candor" in said[1] and "candor show sample" in said[2]

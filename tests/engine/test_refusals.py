@@ -48,6 +48,27 @@ CASES = {
                       "answers.chatbot-tells: 'sometimes' is not an option. Valid choices: first-message, if-asked, never."),
     "list for one choice": (changed(answers={"chatbot-tells": ["never"]}), "gives several choices, but the question takes one",
                             "answers.chatbot-tells: a list where one choice is expected."),
+    # Answers not written as choices at all: said with how to write them (issue 29).
+    "unquoted no": (changed(answers={"made": ["images"], "real-person": False}),
+                    'was read as false, not as one of its choices: put it in quotes: "no"',
+                    "answers.real-person: false (YAML reads an unquoted no, yes, on or off as false or true)."),
+    "empty list for one choice": (changed(answers={"made": ["chatbot"], "chatbot-tells": []}),
+                                  "gives an empty list, but the question takes one choice. Write one of its choices, or "
+                                  "leave the question out to leave it unanswered.",
+                                  "answers.chatbot-tells: an empty list where one choice is expected."),
+    "named parts": (changed(answers={"made": {}}), "is a set of named parts, not a choice",
+                    "answers.made: a mapping where a choice is expected."),
+    "empty": (changed(answers={"made": ["chatbot"], "chatbot-tells": None}), "is empty. Write one of its choices",
+              "answers.chatbot-tells: no value."),
+    "a number": (changed(answers={"made": [1]}), "is a number, not one of its choices", "answers.made: the number 1."),
+    "capitals": (changed(answers={"made": ["Chatbot"]}), "but choices are written in lower case: write “chatbot”.",
+                 "answers.made: 'Chatbot' is not an option (ids are lower case)."),
+    "question in capitals": (changed(answers={"Made": ["chatbot"]}),
+                             "These answers name a question “Made”, but questions are written in lower case: write “made”.",
+                             "answers.'Made': ids are lower case."),
+    "extra part": (changed(comment="first draft"), "it has a part called “comment”, which an answers file does not have "
+                   "(an answers file has questionnaire, version, saved_at, campaign and answers)",
+                   "comment: is not allowed here"),
 }
 
 

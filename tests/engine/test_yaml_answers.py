@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from candor.intake.decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
+from candor.intake.decode import DAMAGED, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, MAX_YAML_ALIASES, MAX_YAML_NODES
 from candor.intake.yaml_answers import TAGGED, parse_answers_yaml
 from candor.model.answers import AnswersError
 
@@ -38,9 +38,9 @@ def test_the_billion_laughs_file_is_refused_while_it_is_read() -> None:
     text = billion_laughs()
     assert len(text.encode()) < 450
     assert refusal(text) == (
-        "This is not a Candor answers file: it is built far more deeply or repeats far more than one. "
+        "This is not a Candor answers file: once its aliases (*name) are expanded, it holds far more values than one. "
         "Nothing was read from it.",
-        f"At line 8, column 13, it expands to more than {MAX_YAML_NODES:,} values (its aliases repeat too much).",
+        f"At line 8, column 13, it expands to more than {MAX_YAML_NODES:,} values once its aliases are expanded.",
     )
 
 
@@ -109,12 +109,13 @@ def test_a_merge_key_is_not_a_duplicate() -> None:
     [
         ("a: !!python/object/apply:os.system ['echo owned']\n", TAGGED,
          "YAML: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed at line 1, column 4."),
-        ("a: &a [*a]\n", "This is not a Candor answers file: it is built far more deeply or repeats far more than one.",
+        ("a: &a [*a]\n", "This is not a Candor answers file: it holds a value that contains itself.",
          "At line 1, column 8, the alias *a refers to a value that contains it."),
         ("a: *nowhere\n", DAMAGED, "YAML: found undefined alias 'nowhere' at line 1, column 4."),
         ("a: 1\n---\nb: 2\n", DAMAGED, "YAML: but found another document at line 2, column 1."),
         ("a: [1, 2\n", DAMAGED, "YAML: expected ',' or ']', but got '<stream end>' at line 2, column 1."),
-        ("version: 1" + "0" * 5000 + "\n", "This is not a Candor answers file: it holds a number far too long", ""),
+        ("version: 1" + "0" * 5000 + "\n", "This is not a Candor answers file: it holds a number far too long",
+         f"At line 1, column 10, a number has more than {MAX_NUMBER_DIGITS:,} digits."),
     ],
 )
 def test_other_problems_are_plain_messages_with_the_detail_apart(text: str, message: str, detail: str) -> None:
@@ -130,3 +131,45 @@ def test_a_message_never_quotes_a_long_value_whole() -> None:
     assert len(refused(f"{long_key}: 1\n{long_key}: 2\n")) < 300
     long_anchor = "n" * 100_000
     assert len(refused(f"a: &{long_anchor} [*{long_anchor}]\n")) < 300
+
+
+@pytest.mark.parametrize(
+    ("largest", "one_past"),
+    [
+        ("9" * MAX_NUMBER_DIGITS, "1" + "0" * MAX_NUMBER_DIGITS),  # 4,300 digits, as JSON allows, and 4,301
+        (hex(10**MAX_NUMBER_DIGITS - 1), hex(10**MAX_NUMBER_DIGITS)),  # the same values in hexadecimal
+        # and none written longer than 4,300 characters, whatever its value: octal (YAML 1.1: 0777), binary, base 60
+        ("0" + "7" * (MAX_NUMBER_DIGITS - 1), "0" + "7" * MAX_NUMBER_DIGITS),
+        ("0b" + "1" * (MAX_NUMBER_DIGITS - 2), "0b" + "1" * (MAX_NUMBER_DIGITS - 1)),
+        ("1" + ":59" * 1433, "10" + ":59" * 1433),
+    ],
+    ids=["decimal", "hexadecimal", "octal", "binary", "base-60"],
+)
+def test_integers_in_every_base_at_the_limit_and_one_past(largest: str, one_past: str) -> None:
+    assert isinstance(parse_answers_yaml(f"version: {largest}\n")["version"], int)
+    said, technical = refusal(f"version: {one_past}\n")
+    assert said == "This is not a Candor answers file: it holds a number far too long to be one of its values."
+    assert technical == f"At line 1, column 10, a number has more than {MAX_NUMBER_DIGITS:,} digits."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["base: &b {made: [copy]}\nanswers:\n  <<: *b\n  made: [chatbot]\n",
+     "answers:\n  made: [chatbot]\n  <<: {made: [copy]}\n",
+     "answers:\n  <<: [{made: [copy]}, {made: [chatbot]}]\n"],
+    ids=["merged-then-given", "given-then-merged", "merged-twice"],
+)
+def test_a_key_repeated_through_a_merge_key_is_refused_like_any_repeated_key(text: str) -> None:
+    said, technical = refusal(text)
+    assert said.startswith("The file gives “made” twice in the same place") and "the key 'made' appears twice" in technical
+
+
+def test_a_merge_key_that_repeats_nothing_is_read() -> None:
+    assert parse_answers_yaml("a: &a {made: [copy]}\nanswers:\n  <<: *a\n  regions: [eu]\n")["answers"] == {
+        "made": ["copy"], "regions": ["eu"]}
+
+
+def test_many_values_without_aliases_are_not_blamed_on_aliases() -> None:
+    said, technical = refusal("k: [" + ",".join(["1"] * MAX_YAML_NODES) + "]")
+    assert said == "This is not a Candor answers file: it holds far more values than one. Nothing was read from it."
+    assert "alias" not in technical and f"it holds more than {MAX_YAML_NODES:,} values" in technical

@@ -1,7 +1,7 @@
 """The ``candor`` command: score checks from answers files, list questions, validate content.
 
 Exit codes (also in ``candor --help``): 0 success; 1 the result failed ``--fail-on``; 2 bad input (the
-message names the field).
+message names the field) or anything else that went wrong (:mod:`candor.cli_io`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,14 @@ from typing import Any
 from candor import __version__
 from candor.bias.input import MAX_BYTES as MAX_CSV_BYTES
 from candor.bias.input import BiasInputError
-from candor.bias.tool import audit_text, load_tool, run
+from candor.bias.tool import audit_text, load_tool
+from candor.bias.tool import run as audit
 from candor.checks.evaluate import Result, evaluate
 from candor.checks.key_dates import text_lines, with_key_dates
 from candor.checks.loaded import LoadedCheck, load_bundle
+from candor.cli_io import EXIT_BROKEN_PIPE, EXIT_GATE, read_bytes, run, say, source_name, write
 from candor.compiler.bundle import make_bundle, make_tool_bundle
-from candor.compiler.catalog import Catalog, ContentError
+from candor.compiler.catalog import Catalog
 from candor.compiler.content_files import default_content_dir, load_schemas, raw_checks, read_catalog
 from candor.intake.campaign import details
 from candor.intake.decode import MAX_ANSWERS_BYTES, decode_text, read_data
@@ -34,7 +36,7 @@ from candor.model.questionnaire import NOT_APPLICABLE, Questionnaire
 from candor.reports.markdown import markdown_report
 from candor.reports.text import text_report
 
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports when the reader of the output stopped early
+__all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
 
 
 def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
@@ -45,20 +47,13 @@ def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
     return catalog, load_bundle(bundle)
 
 
-def _read_bytes(path: str, limit: int) -> bytes:
-    """A file's bytes, or standard input's for ``-``: one byte past ``limit`` at most, so size is checked first."""
-    if path == "-":
-        return sys.stdin.buffer.read(limit + 1)
-    with open(path, "rb") as file:
-        return file.read(limit + 1)
-
-
 def _read_answers(path: str) -> Any:
     """JSON or YAML (told from the content), through the engine's one intake (:func:`candor.intake.decode.read_data`)."""
+    raw = read_bytes(path, MAX_ANSWERS_BYTES)
     try:
-        return read_data(_read_bytes(path, MAX_ANSWERS_BYTES), parse_answers_yaml)
+        return read_data(raw, parse_answers_yaml)
     except AnswersError as exc:
-        raise AnswersError(f"{'standard input' if path == '-' else path}: {exc}", exc.field, exc.detail) from None
+        raise AnswersError(f"{source_name(path)}: {exc}", exc.field, exc.detail) from None
 
 
 GATE_RULE = (
@@ -70,14 +65,20 @@ GATE_RULE = (
 EXIT_CODES = "exit codes: 0 success (and the gate passed); 1 the result failed --fail-on; 2 bad input or content"
 
 
+def _check_gate(fail_on: str | None, check: Questionnaire) -> None:
+    """A gate never fails open: an empty or unknown ``--fail-on`` is refused before anything is read."""
+    ids = [v.id for v in check.verdicts]
+    if fail_on is not None and fail_on not in ids:
+        said = f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}" if fail_on.strip() else "--fail-on needs a verdict"
+        raise AnswersError(f"{said}. Valid: {', '.join(ids)} (best first; candor show {check.id} lists them)", "fail-on")
+
+
 def _gate(result: Result, args: argparse.Namespace, check: Questionnaire) -> str | None:
     """Why ``--fail-on`` rejects this result, or None when it passes (verdicts are listed best first)."""
     fail_on = args.fail_on
-    if not fail_on:
+    if fail_on is None:
         return None
     ids = [v.id for v in check.verdicts]
-    if fail_on not in ids:
-        raise AnswersError(f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}. Valid: {', '.join(ids)}", "fail-on")
     if result.verdict is None:
         return f"there is no verdict yet ({result.completeness.text}), which --fail-on {fail_on} rejects"
     said = f"the verdict is {result.verdict_label} ({result.verdict})"
@@ -94,67 +95,64 @@ def _gate(result: Result, args: argparse.Namespace, check: Questionnaire) -> str
 def _score(args: argparse.Namespace, check_id: str) -> int:
     _, loaded = _load(args.content, check_id)
     q = loaded.questionnaire
-    env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema)
-    for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+    _check_gate(args.fail_on, q)
+    env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema, "cli")
     result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
     fails = _gate(result, args, q)
     campaign = details(env.campaign, loaded.answers_schema)
     if args.format == "json":
-        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        out = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
     elif args.format == "md":
-        print(markdown_report(q, result, env.answers, args.today, args.base_url, campaign))
+        out = markdown_report(q, result, env.answers, args.today, args.base_url, campaign) + "\n"
     else:
-        print(text_report(q, result, args.base_url, campaign), end="")
-        lines = text_lines(result.key_dates, args.base_url)
-        if lines:
-            print("\n".join(lines))
+        out = text_report(q, result, args.base_url, campaign) + "".join(f"{x}\n" for x in text_lines(result.key_dates, args.base_url))
+    for note in notes:
+        say(f"note: {note}")
+    write(out)  # whole, or not at all: then exit 2, never a gate's verdict on output nobody saw
     if fails:
-        print(f"candor: {fails}", file=sys.stderr)
-    return 1 if fails else 0
+        say(f"candor: {fails}")
+    return EXIT_GATE if fails else 0
 
 
 def _bias(args: argparse.Namespace) -> int:
     catalog = read_catalog(args.content)
     tool = load_tool(make_tool_bundle(catalog, catalog.tools["bias-audit"]))
+    raw = read_bytes(args.counts, MAX_CSV_BYTES)
     try:
-        text = decode_text(_read_bytes(args.counts, MAX_CSV_BYTES), limit=MAX_CSV_BYTES, what="counts file")
-        result = run(tool, csv=text)
+        result = audit(tool, csv=decode_text(raw, limit=MAX_CSV_BYTES, what="counts file"))
     except (AnswersError, BiasInputError) as exc:
-        raise AnswersError(f"{args.counts}: {exc}", exc.field, getattr(exc, "detail", "")) from None
-    if args.format == "json":
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-    else:
-        print(audit_text(result), end="")
+        raise AnswersError(f"{source_name(args.counts)}: {exc}", exc.field, getattr(exc, "detail", "")) from None
+    write(json.dumps(result, indent=2, ensure_ascii=False) + "\n" if args.format == "json" else audit_text(result))
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     _, loaded = _load(args.content, args.check)
     q = loaded.questionnaire
-    print(f"{q.id} version {q.version}: {q.title}")
-    print(f"answers file: {{questionnaire: {q.id}, version: {q.version}, answers: {{<question id>: <option id>}}}}")
-    print("verdicts, best first (ids for --fail-on):")
+    out = [f"{q.id} version {q.version}: {q.title}",
+           f"answers file: {{questionnaire: {q.id}, version: {q.version}, answers: {{<question id>: <option id>}}}}",
+           "verdicts, best first (ids for --fail-on):"]
     for v in q.verdicts:
         reach = [] if v.min_score is None else [f"score from {v.min_score:g}"]
         reach += [f"forced by a {v.cap} flag"] if v.cap else []
-        print(f"  - {v.id}: {v.label}  ({', '.join([v.tone, *reach])})")
+        out.append(f"  - {v.id}: {v.label}  ({', '.join([v.tone, *reach])})")
     floors = [f"{a.id} {a.floor:g}" + (f" (lower floor {a.hard_floor:g})" if a.hard_floor else "")
               for a in q.areas if a.floor or a.hard_floor]
     floors_text = f"; area floors: {', '.join(floors)}" if floors else ""
-    print(f"a score needs {100 * q.judge_from:g}% of the questions shown answered{floors_text}")
+    out.append(f"a score needs {100 * q.judge_from:g}% of the questions shown answered{floors_text}")
     for question in q.questions:
         kind = "several choices (a list)" if question.type == "multi" else "one choice"
-        print(f"\n{question.id}  [{question.area}; {kind}]  {question.text}")
+        out.append(f"\n{question.id}  [{question.area}; {kind}]  {question.text}")
         if question.show_if is not None:
-            print(f"  shown only if {notation(question.show_if)}")
+            out.append(f"  shown only if {notation(question.show_if)}")
         for o in question.options:
             extra = [] if o.score is None else [f"score {o.score:g}"]
             if o.flag:
                 extra.append(f"{o.flag.level} flag")
-            print(f"  - {o.id}: {o.label}" + (f"  ({', '.join(extra)})" if extra else ""))
+            out.append(f"  - {o.id}: {o.label}" + (f"  ({', '.join(extra)})" if extra else ""))
         if question.na:
-            print(f"  - {NOT_APPLICABLE}: Not applicable")
+            out.append(f"  - {NOT_APPLICABLE}: Not applicable")
+    write("\n".join(out) + "\n")
     return 0
 
 
@@ -162,13 +160,31 @@ def _validate(args: argparse.Namespace) -> int:
     catalog = read_catalog(args.content)
     modules = len(catalog.learning.modules) if catalog.learning else 0
     quizzes = len(catalog.learning.quizzes) if catalog.learning else 0
-    print(
+    write(
         f"content OK: {len(catalog.themes)} themes, {len(catalog.practices)} practices, {len(catalog.sources)} sources, "
         f"{len(catalog.glossary)} glossary terms, {len(catalog.checks)} checks, {len(catalog.tools)} tools, "
         f"{len(catalog.templates)} kit templates, {modules} learning modules, {quizzes} quizzes"
-        + (", the facilitator kit" if catalog.facilitator else "")
+        + (", the facilitator kit" if catalog.facilitator else "") + "\n"
     )
     return 0
+
+
+def _date(text: str) -> str:
+    """A date written year-month-day that is in the calendar, or argparse's exit 2 with a message."""
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as year-month-day, for example 2027-01-15")
+
+
+def _base_url(text: str) -> str:
+    """An address with no control or broken characters (it is written into every link of the report)."""
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 or 0xD800 <= ord(c) < 0xE000 for c in text) or " " in text:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an address: it holds a space, a control character or a "
+                                         "character that is not text")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -186,8 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "or provisional (see --allow-provisional)")
         p.add_argument("--allow-provisional", action="store_true",
                        help="with --fail-on: let a provisional result (questions shown but unanswered) pass when its verdict does")
-        p.add_argument("--base-url", default="", help="prefix for practice links (e.g. your site's address)")
-        p.add_argument("--today", default=dt.date.today().isoformat(), help="date for upcoming legal dates (default: today)")
+        p.add_argument("--base-url", default="", type=_base_url, help="prefix for practice links (e.g. your site's address)")
+        p.add_argument("--today", default=dt.date.today().isoformat(), type=_date,
+                       help="date for upcoming legal dates, year-month-day (default: today)")
 
     check = sub.add_parser("check", help="score any check: candor check <check-id> ANSWERS")
     check.add_argument("check")
@@ -208,40 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        code = _main(argv)
-        sys.stdout.flush()  # so that a closed pipe shows here, not as a message when Python exits
-        return code
-    except BrokenPipeError:  # `candor assess a.yml | head -1`: the reader stopped early, so there is nothing to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
-
-
-def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command; every failure is exit 2 with a message, 1 only for a result that failed ``--fail-on``."""
+    args = build_parser().parse_args(argv)  # a bad argument: argparse says so and exits 2
     args.content = args.content or default_content_dir()
-    try:
-        if args.command == "check":
-            return _score(args, args.check)
-        if args.command == "assess":
-            return _score(args, "prelaunch")
-        if args.command in ("disclosure", "consent", "outreach"):
-            return _score(args, args.command)
-        if args.command == "bias-audit":
-            return _bias(args)
-        if args.command == "show":
-            return _show(args)
-        return _validate(args)
-    except (AnswersError, ContentError) as exc:
-        print(f"candor: error: {exc}", file=sys.stderr)
-        if getattr(exc, "detail", ""):
-            print(f"  detail: {exc.detail}", file=sys.stderr)  # type: ignore[union-attr]
-        return 2
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        print(f"candor: error: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 2
+    commands = {"check": lambda: _score(args, args.check), "assess": lambda: _score(args, "prelaunch"),
+                "bias-audit": lambda: _bias(args), "show": lambda: _show(args), "validate": lambda: _validate(args)}
+    return run(commands.get(args.command, lambda: _score(args, args.command)))  # a shortcut: disclosure, consent, outreach
 
 
 if __name__ == "__main__":

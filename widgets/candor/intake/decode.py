@@ -8,6 +8,8 @@
 4. **A bounded parse**: JSON here, with duplicate keys refused; YAML by the caller's parser (the command
    line's :mod:`candor.intake.yaml_answers`, under the same limits), because the engine is stdlib-only. Where no
    YAML parser is given (the browser), YAML is refused with a message that says what to do instead.
+5. **No broken character** in what was parsed: an escape such as ``\\ud800`` makes half of a character pair
+   from plain text, which no report, file or terminal can hold.
 
 The answers schema, the questionnaire and migrations come after (:mod:`candor.intake.envelope`). Messages are plain;
 the technical part (the place in the file, the parser's words) is the error's ``detail``. Both show at most
@@ -33,11 +35,15 @@ MAX_ANSWERS_BYTES = 256 * 1024  # an answers file of the largest check is a few 
 MAX_JSON_DEPTH = 32
 MAX_YAML_ALIASES = 100  # YAML "*name" references; answers files written by hand need none
 MAX_YAML_NODES = 20_000  # values in a YAML file once every alias is expanded; the largest check needs under 1,000
+# Digits in a number: Python's own limit on turning text into an integer (its default), which JSON meets while it
+# is parsed; YAML's hexadecimal, octal, binary and base-60 integers are held to it too. An answers file needs 1 or 2.
+MAX_NUMBER_DIGITS = 4_300
 
 DAMAGED = (
     "This is not a Candor answers file: its text is damaged or incomplete (perhaps cut short, or changed by hand). "
     "Use a file exported from Candor, or correct this one."
 )
+TOO_LONG_NUMBER = "This is not a Candor answers file: it holds a number far too long to be one of its values."
 BOM = "\ufeff"
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 _YAML_KEY_LINE = re.compile(r"^\s*[\w-]+\s*:(\s|$)", re.MULTILINE)
@@ -50,6 +56,31 @@ def _too_large(limit: int, what: str) -> AnswersError:
         f"The {what} is too large: a Candor {what} is at most {limit:,} bytes ({limit / 1024:,.0f} KB). "
         "Nothing was read from it.", ""
     )
+
+
+def _broken_character(half: str, what: str, written: str = "") -> AnswersError:
+    return AnswersError(
+        f"The {what} holds a broken character, so it cannot be read. Nothing was read from it.", "",
+        detail=f"U+{ord(half):04X}{written} is half of a character pair, which no UTF-8 text can hold.",
+    )
+
+
+def check_characters(data: Any, what: str = "answers file") -> None:
+    """Refuse a lone surrogate anywhere in parsed data, keys included: a JSON or YAML escape such as ``\\ud800``
+    makes one from plain text, and no report, file or terminal can hold it. (Nesting is already bounded.)"""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            stack += item
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                half = item[exc.start]
+                raise _broken_character(half, what, f" (written \\u{ord(half):04x} in the file)") from None
 
 
 def _not_utf8(raw: bytes, exc: UnicodeDecodeError, what: str) -> AnswersError:
@@ -76,10 +107,7 @@ def decode_text(raw: bytes | str, *, limit: int = MAX_ANSWERS_BYTES, what: str =
         try:
             raw = text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise AnswersError(
-                f"The {what} holds a broken character, so it cannot be read. Nothing was read from it.", "",
-                detail=f"U+{ord(text[exc.start]):04X} is half of a character pair, which no UTF-8 text can hold.",
-            ) from None
+            raise _broken_character(text[exc.start], what) from None
     if len(raw) > limit:
         raise _too_large(limit, what)
     try:
@@ -148,15 +176,21 @@ def parse_json_text(text: str) -> Any:
         what = re.sub(r"\s+at$", "", exc.msg)  # "Unterminated string starting at" is followed by the place
         raise AnswersError(DAMAGED, "", detail=f"JSON: {what} at line {exc.lineno}, column {exc.colno}.") from None
     except (ValueError, RecursionError):  # a number with thousands of digits, or nesting past the check
-        raise AnswersError("This is not a Candor answers file: it holds a number far too long to be one of its values.", "") from None
+        raise AnswersError(TOO_LONG_NUMBER, "", detail=f"A number has more than {MAX_NUMBER_DIGITS:,} digits.") from None
 
 
 def read_data(raw: bytes | str, parse_yaml: YamlParser | None = None) -> Any:
     """Bytes or text from a file, standard input, an import or a share link, checked and parsed into data.
 
     ``parse_yaml`` reads YAML under the same limits (the command line passes one); without it only JSON is read.
+    What was parsed holds no broken character (:func:`check_characters`), whichever format it came in.
     """
-    text = decode_text(raw)
+    data = _parse(decode_text(raw), parse_yaml)
+    check_characters(data)
+    return data
+
+
+def _parse(text: str, parse_yaml: YamlParser | None) -> Any:
     if not text.strip():
         raise AnswersError("The answers file is empty: there is nothing to read in it.", "")
     if parse_yaml is not None and not looks_like_json(text):

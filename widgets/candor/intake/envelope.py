@@ -14,30 +14,39 @@ from candor.checks.visibility import visible_questions
 from candor.intake.campaign import check_campaign
 from candor.intake.decode import YamlParser, read_data
 from candor.intake.migrate import migrate
-from candor.model.answers import AnswersError, Envelope, check_answers, parse_envelope
+from candor.model import refusals
+from candor.model.answers import Answer, AnswersError, Envelope, check_answers, no_answer, parse_envelope
 from candor.model.questionnaire import Questionnaire
-from candor.util.schema_check import clip, shorten
 
 
-def check_envelope(data: Any, q: Questionnaire, schema: Mapping[str, Any]) -> tuple[Envelope, list[str]]:
-    """Validate an envelope for ``q``; return it with clean answers and notes on anything migrated."""
+def check_envelope(
+    data: Any, q: Questionnaire, schema: Mapping[str, Any], reader: refusals.Reader = "page"
+) -> tuple[Envelope, list[str]]:
+    """Validate an envelope for ``q``; return it with clean answers and notes on anything migrated or left
+    unanswered. ``reader`` words what to do for the page or the command line."""
     check_campaign(data.get("campaign") if isinstance(data, dict) else None, schema)  # said in words, before the schema
+    if isinstance(data, dict) and data.get("questionnaire") == q.id:
+        misshapen = refusals.misshapen(q, data.get("answers"))  # said in words, before the schema
+        if misshapen is not None:
+            raise AnswersError(*misshapen)
     env = parse_envelope(data, schema)
     if env.questionnaire != q.id:
-        raise AnswersError(
-            f"These answers are for another check (“{clip(env.questionnaire)}”), not this one. Open them on that "
-            "check's page.", "questionnaire", detail=f"questionnaire: {shorten(env.questionnaire)}, expected {q.id!r}.",
-        )
+        raise AnswersError(*refusals.other_check(env.questionnaire, q, reader))
     if env.version > q.version:
-        raise AnswersError(
-            f"These answers were made with version {env.version} of this check, newer than version {q.version} on this "
-            "site, so they cannot be read here. Open them with the copy of Candor they were made with, or a newer one.",
-            "version", detail=f"version: {env.version}, newer than {q.version}.",
-        )
+        raise AnswersError(*refusals.newer_version(env.version, q, reader))
     answers, notes = migrate(env.answers, env.version, q.version, q.migrations, {x.id: x.text for x in q.questions})
-    clean = check_answers(q, answers)
+    clean = check_answers(q, answers, reader)
     campaign = check_campaign(env.campaign, schema)
-    return Envelope(env.questionnaire, q.version, clean, env.saved_at, campaign), notes + hidden_answer_notes(q, clean)
+    notes += empty_answer_notes(q, answers) + hidden_answer_notes(q, clean)
+    return Envelope(env.questionnaire, q.version, clean, env.saved_at, campaign), notes
+
+
+def empty_answer_notes(q: Questionnaire, answers: Mapping[str, Answer]) -> list[str]:
+    """A note for each empty list given as an answer: it counts as not answered (:func:`candor.model.answers.no_answer`)."""
+    return [
+        f"The answer to “{question.text}” ({qid}) is an empty list, so it counts as not answered."
+        for qid, value in answers.items() if (question := q.question(qid)) is not None and no_answer(question, value)
+    ]
 
 
 def hidden_answer_notes(q: Questionnaire, answers: Mapping[str, Any]) -> list[str]:
@@ -51,7 +60,8 @@ def hidden_answer_notes(q: Questionnaire, answers: Mapping[str, Any]) -> list[st
 
 
 def read_envelope(
-    raw: bytes | str, q: Questionnaire, schema: Mapping[str, Any], parse_yaml: YamlParser | None = None
+    raw: bytes | str, q: Questionnaire, schema: Mapping[str, Any], parse_yaml: YamlParser | None = None,
+    reader: refusals.Reader = "page",
 ) -> tuple[Envelope, list[str]]:
     """Bytes or text from outside, checked in order (size, UTF-8, format, parse, schema, questionnaire, migration)."""
-    return check_envelope(read_data(raw, parse_yaml), q, schema)
+    return check_envelope(read_data(raw, parse_yaml), q, schema, reader)

@@ -1,11 +1,13 @@
 """Reading a YAML answers file on the command line, under the limits of :mod:`candor.intake.decode`.
 
-PyYAML's safe loader (no tags that build objects), with four checks added while the file is read, before
+PyYAML's safe loader (no tags that build objects), with five checks added while the file is read, before
 anything is expanded: at most :data:`~candor.intake.decode.MAX_YAML_ALIASES` aliases, at most
 :data:`~candor.intake.decode.MAX_YAML_NODES` values with every alias counted at its full size (a "billion laughs"
-file stops at once), nesting at most :data:`~candor.intake.decode.MAX_JSON_DEPTH` deep (aliases included), and no key
-twice in one mapping. Dates stay text (``saved_at: 2026-12-03``), as in JSON. Not part of the browser engine:
-the engine is stdlib-only, so only the CLI imports this module.
+file stops at once), nesting at most :data:`~candor.intake.decode.MAX_JSON_DEPTH` deep (aliases included), no key
+twice in one mapping (merge keys, ``<<``, included), and no integer of more than
+:data:`~candor.intake.decode.MAX_NUMBER_DIGITS` digits, or written longer, in any base. Dates stay text
+(``saved_at: 2026-12-03``), as in JSON.
+Not part of the browser engine: the engine is stdlib-only, so only the CLI imports this module.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import yaml
 from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from candor.intake.decode import DAMAGED, MAX_JSON_DEPTH, MAX_YAML_ALIASES, MAX_YAML_NODES
+from candor.intake.decode import DAMAGED, MAX_JSON_DEPTH, MAX_NUMBER_DIGITS, MAX_YAML_ALIASES, MAX_YAML_NODES, TOO_LONG_NUMBER
 from candor.model.answers import AnswersError
 from candor.util.schema_check import clip, shorten
 
@@ -28,11 +30,12 @@ def _at(mark: Any) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "somewhere"
 
 
-def _refuse(mark: Any, why: str) -> AnswersError:
-    return AnswersError(
-        "This is not a Candor answers file: it is built far more deeply or repeats far more than one. "
-        "Nothing was read from it.", "", detail=f"At {_at(mark)}, {why}.",
-    )
+def _refuse(mark: Any, what: str, why: str) -> AnswersError:
+    return AnswersError(f"This is not a Candor answers file: {what}. Nothing was read from it.", "",
+                        detail=f"At {_at(mark)}, {why}.")
+
+
+_LARGEST = 10**MAX_NUMBER_DIGITS
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -48,19 +51,26 @@ class _BoundedLoader(yaml.SafeLoader):
     def _count(self, values: int, depth: int, mark: Any) -> None:
         self._values += values
         self._deepest = max(self._deepest, depth)
+        if self._values > MAX_YAML_NODES and self._aliases:
+            raise _refuse(mark, "once its aliases (*name) are expanded, it holds far more values than one",
+                          f"it expands to more than {MAX_YAML_NODES:,} values once its aliases are expanded")
         if self._values > MAX_YAML_NODES:
-            raise _refuse(mark, f"it expands to more than {MAX_YAML_NODES:,} values (its aliases repeat too much)")
+            raise _refuse(mark, "it holds far more values than one", f"it holds more than {MAX_YAML_NODES:,} values "
+                          "(an answers file of the largest check holds under 1,000)")
         if depth > MAX_JSON_DEPTH:
-            raise _refuse(mark, f"lists and mappings nest more than {MAX_JSON_DEPTH} levels deep (an answers file nests 3)")
+            raise _refuse(mark, "it is built far more deeply than one",
+                          f"lists and mappings nest more than {MAX_JSON_DEPTH} levels deep (an answers file nests 3)")
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_YAML_ALIASES:
-                raise _refuse(event.start_mark, f"it has more than {MAX_YAML_ALIASES} aliases (*name)")
+                raise _refuse(event.start_mark, "it repeats values (*name) far more often than one",
+                              f"it has more than {MAX_YAML_ALIASES} aliases (*name)")
             if event.anchor in self._open:
-                raise _refuse(event.start_mark, f"the alias *{clip(event.anchor)} refers to a value that contains it")
+                raise _refuse(event.start_mark, "it holds a value that contains itself",
+                              f"the alias *{clip(event.anchor)} refers to a value that contains it")
             values, levels = self._anchored.get(event.anchor, (1, 0))
             self._count(values, self._depth + levels, event.start_mark)
             return super().compose_node(parent, index)
@@ -80,6 +90,7 @@ class _BoundedLoader(yaml.SafeLoader):
         return node
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)  # merge keys (<<) first, so a key they repeat is caught like any other
         first: dict[Any, Any] = {}
         for key_node, _ in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE:
@@ -100,7 +111,18 @@ def _timestamp_as_text(loader: _BoundedLoader, node: Node) -> str:
     return loader.construct_yaml_str(node)
 
 
+def _bounded_int(loader: _BoundedLoader, node: ScalarNode) -> int:
+    """An integer in any base YAML allows (0x, 0b, 0 octal, base 60), refused past the digits JSON allows."""
+    value: int | None = None
+    if len(node.value) <= MAX_NUMBER_DIGITS:  # a longer one is refused before it is converted, which could take long
+        value = loader.construct_yaml_int(node)
+    if value is None or abs(value) >= _LARGEST:
+        raise AnswersError(TOO_LONG_NUMBER, "", f"At {_at(node.start_mark)}, a number has more than {MAX_NUMBER_DIGITS:,} digits.")
+    return value
+
+
 _BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_BoundedLoader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
 TAGGED = (
@@ -129,5 +151,5 @@ def parse_answers_yaml(text: str) -> Any:
         raise AnswersError(message, "", detail=f"YAML: {problem} at {_at(exc.problem_mark)}.") from None
     except yaml.YAMLError as exc:
         raise AnswersError(DAMAGED, "", detail=f"YAML: {clip(str(exc), _PROBLEM_CHARACTERS)}") from None
-    except ValueError:  # a number with thousands of digits
-        raise AnswersError("This is not a Candor answers file: it holds a number far too long to be one of its values.", "") from None
+    except ValueError:  # a value PyYAML cannot convert
+        raise AnswersError(DAMAGED, "") from None

@@ -38,21 +38,30 @@ def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
     """Check the shape of an envelope against the answers JSON Schema (not yet against a questionnaire)."""
     problems = validate(raw, schema)
     if problems:
-        raise AnswersError(*refusals.not_an_answers_file(problems))
+        raise AnswersError(*refusals.not_an_answers_file(problems, tuple(schema.get("properties", {}))))
     answers: Answers = {
         k: tuple(v) if isinstance(v, list) else v for k, v in raw["answers"].items()
     }
     return Envelope(raw["questionnaire"], raw["version"], answers, raw.get("saved_at"), dict(raw.get("campaign", {})))
 
 
-def check_answers(q: Questionnaire, answers: Mapping[str, Answer]) -> Answers:
-    """Check every answer against the questionnaire; return them normalised (multi answers sorted by option order)."""
+def no_answer(question: Question, value: Any) -> bool:
+    """The one rule for an empty selection: a question of several choices answered with an empty list is not
+    answered, as the form leaves a question with nothing ticked out of its answers. (A question of one choice
+    takes no list, so an empty list there is refused, with the other answers of the wrong form.)"""
+    return question.type == "multi" and isinstance(value, list | tuple) and not value
+
+
+def check_answers(q: Questionnaire, answers: Mapping[str, Answer], reader: refusals.Reader = "page") -> Answers:
+    """Check every answer against the questionnaire; return them normalised (multi answers sorted by option order),
+    without the questions :func:`no_answer` finds unanswered. ``reader`` words a refusal for the page or the CLI."""
     clean: Answers = {}
     for qid, value in answers.items():
         question = q.question(qid)
         if question is None:
-            raise AnswersError(*refusals.unknown_question(q, qid))
-        clean[qid] = _checked(question, value)
+            raise AnswersError(*refusals.unknown_question(q, qid, reader))
+        if not no_answer(question, value):
+            clean[qid] = _checked(question, value)
     return clean
 
 
@@ -73,7 +82,7 @@ def _checked(question: Question, value: Answer) -> Answer:
             raise AnswersError(*refusals.not_alone(question, exclusive[0]))
         return tuple(sorted(set(chosen), key=options.__getitem__))
     if not isinstance(value, str):
-        raise AnswersError(*refusals.one_choice_only(question))
+        raise AnswersError(*(refusals.wrong_form(question, value) or refusals.one_choice_only(question)))
     if value not in options:
         raise AnswersError(*refusals.not_an_option(question, [value]))
     return value

@@ -18,7 +18,7 @@ from candor.model.questionnaire import Questionnaire
 from candor.model.timeline import long_date
 from candor.reports.approval import TEXT, approval
 from candor.reports.text import answer_label, area_value, progress_lines
-from candor.util.markdown_text import md_heading
+from candor.util.markdown_text import md_heading, md_user_text
 from candor.util.markdown_text import md_text as _md
 
 
@@ -46,7 +46,7 @@ def _day(date: str) -> str:
 
 def _summary(q: Questionnaire, r: Result, campaign: Sequence[Detail], date: str, base_url: str) -> list[str]:
     out = [f"## {TEXT['summary']}", ""]
-    out += [f"- **{_md(d.label)}:** {_md(d.value)}" for d in campaign]
+    out += [f"- **{_md(d.label)}:** {md_user_text(d.value)}" for d in campaign]
     out += [f"- **{TEXT['checked']}:** {_day(date)}, with the {_md(q.title)} (`{q.id}`, version {q.version})", ""]
     if r.verdict is None:
         out.append(f"**{TEXT['verdict']}: {TEXT['no_verdict']}**")
@@ -75,7 +75,7 @@ def _summary(q: Questionnaire, r: Result, campaign: Sequence[Detail], date: str,
         out.append(TEXT["none"])
     names = {d.key: d.value for d in campaign}
     out += ["", f"### {TEXT['sign_off']}", "", _row(TEXT["sign_off_columns"].split("|")), "| --- | --- | --- | --- |"]
-    out += [_row([TEXT[role], _md(names.get(role, "")), "", ""]) for role in ("approver", "owner")]
+    out += [_row([TEXT[role], md_user_text(names.get(role, "")), "", ""]) for role in ("approver", "owner")]
     out += ["", f"*{_md(TEXT['not_legal_advice'])}*", ""]
     return out
 
@@ -125,7 +125,7 @@ def markdown_report(
 ) -> str:
     """The summary to sign, the detail (areas, flags, recommendations, upcoming dates), then every answer."""
     name = next((d.value for d in campaign if d.key == "name"), "")
-    out = [f"# {md_heading(f'{name}: {q.title} report' if name else f'{q.title}: report')}", ""]
+    out = [f"# {f'{md_user_text(name)}: {_md(q.title)} report' if name else md_heading(f'{q.title}: report')}", ""]
     out += _summary(q, r, campaign, date, base_url)
     out += _detail(r, base_url)
     out += ["", f"## {TEXT['answers']}", "", _row(TEXT["answer_columns"].split("|")), "| --- | --- |"]

@@ -8,14 +8,20 @@ from collections.abc import Sequence
 from candor.checks.evaluate import Result
 from candor.checks.scoring import AreaScore
 from candor.intake.campaign import Detail
-from candor.model.answers import Answer
+from candor.model.answers import Answer, no_answer
 from candor.model.questionnaire import NOT_APPLICABLE, Questionnaire
 from candor.reports.approval import TEXT
 
 
+def one_line(text: str) -> str:
+    """Free text on one line: every break and run of white space (U+2028 and the like too) is one space, so text
+    from a file can never start a line of the report, nor pass for one."""
+    return " ".join(text.split())
+
+
 def answer_label(q: Questionnaire, qid: str, value: Answer | None) -> str:
     question = q.question(qid)
-    if value is None or question is None:
+    if value is None or question is None or no_answer(question, value):
         return TEXT["not_answered"]
     if value == NOT_APPLICABLE:
         return "Not applicable"
@@ -43,7 +49,7 @@ def progress_lines(r: Result) -> list[str]:
 def text_report(q: Questionnaire, r: Result, base_url: str = "", campaign: Sequence[Detail] = ()) -> str:
     lines = [
         f"{q.title} (version {q.version})",
-        *(f"{d.label}: {d.value}" for d in campaign),
+        *(f"{d.label}: {one_line(d.value)}" for d in campaign),
         f"Verdict: {_verdict_line(r)}",
         f"Why: {r.reason}",
         f"Progress: {' '.join(progress_lines(r))}",
