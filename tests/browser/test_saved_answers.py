@@ -241,7 +241,18 @@ def test_two_tabs_of_the_same_check_do_not_overwrite_each_other_silently(browser
 
 def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_on_clear(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE)
-    wait_ready(page)
+    # A set with an answer that no longer fits: the details come back on the form, and all of it is kept aside.
+    stale = json.dumps({"questionnaire": "disclosure", "version": 2, "campaign": {"approver": "Sam Okafor"},
+                        "answers": {"made": ["chatbot", "hologram"]}})
+    store(page, KEY, stale)
+    page.reload()
+    expect(page.get_by_label("Approver", exact=True)).to_have_value("Sam Okafor")
+    said = "Your answers and campaign details as they were saved are kept aside"
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text(said)
+    assert [e["text"] for e in stored(page, ASIDE)] == [stale]
+    page.evaluate("(k) => localStorage.removeItem(k)", ASIDE)
+    chatbot(page).uncheck()
+    page.get_by_label("Approver", exact=True).fill("")
     name(page).fill("Winter sale")  # details but no answers
     page.wait_for_function("(k) => JSON.parse(localStorage.getItem(k) || '{}').campaign?.name === 'Winter sale'", arg=KEY)
     page.goto(share_link(site_url, CHATBOT, campaign={"name": "Spring launch"}))
