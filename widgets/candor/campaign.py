@@ -49,11 +49,13 @@ _REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _JOINERS = frozenset("\u200c\u200d")  # needed to write Persian, Indic scripts and emoji sequences
 
 
+def _hides_or_reorders(char: str) -> bool:
+    return unicodedata.category(char) in _REFUSED_CATEGORIES and char not in _JOINERS
+
+
 def refused(char: str, *, lines: bool = False) -> bool:
     """Whether a campaign detail may not hold ``char``; ``lines``: the field may span lines (a line feed is allowed)."""
-    if lines and char == "\n":
-        return False
-    return unicodedata.category(char) in _REFUSED_CATEGORIES and char not in _JOINERS
+    return not (lines and char == "\n") and _hides_or_reorders(char)
 
 
 def takes_lines(field_schema: Mapping[str, Any]) -> bool:
@@ -73,11 +75,17 @@ def code_point(char: str) -> str:
 
 
 @cache
+def _refused_everywhere() -> tuple[int, ...]:
+    """Every code point no detail may hold (a line feed included), in order: one pass over Unicode."""
+    return tuple(cp for cp in range(sys.maxunicode + 1) if _hides_or_reorders(chr(cp)))
+
+
+@cache
 def refused_ranges(*, lines: bool) -> tuple[tuple[int, int], ...]:
-    """Every refused code point, as inclusive ranges, in order (what :func:`refused_class` publishes)."""
+    """Every refused code point (:func:`refused`), as inclusive ranges, in order (what :func:`refused_class` publishes)."""
     ranges: list[tuple[int, int]] = []
-    for cp in range(sys.maxunicode + 1):
-        if 0xD800 <= cp <= 0xDFFF or not refused(chr(cp), lines=lines):
+    for cp in _refused_everywhere():
+        if lines and not refused(chr(cp), lines=True):
             continue
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1] = (ranges[-1][0], cp)
