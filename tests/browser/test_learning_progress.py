@@ -171,6 +171,10 @@ def test_a_full_or_blocked_storage_is_said_on_the_quiz_the_calculator_and_the_ch
         expect(notice).to_contain_text(SAID[refusal])
         if refusal == "blocked":
             expect(notice).not_to_contain_text("full")
+        page.get_by_role("button", name="Export answers (JSON)").click()  # another message takes its place
+        expect(notice).to_contain_text("Exported your answers")
+        page.locator(check).get_by_label("Video", exact=True).check()
+        expect(notice).to_contain_text(SAID[refusal])  # the next change that is not saved says so again
 
         bias = "#candor-bias-audit-widget"
         page.goto(site_url + "checks/bias-audit/")
@@ -178,6 +182,10 @@ def test_a_full_or_blocked_storage_is_said_on_the_quiz_the_calculator_and_the_ch
         page.locator(f"{bias} tbody tr").first.locator("[name=group]").fill("Region A")
         expect(page.locator(f"{bias} [data-candor-notice]")).to_contain_text(SAID[refusal])
         expect(page.locator(f"{bias} [data-candor-notice]")).not_to_contain_text("could not be read")
+        page.get_by_role("button", name="Calculate").click()  # the counts are unfinished: the engine's message
+        expect(page.locator(f"{bias} [data-candor-notice] [role=alert]")).to_be_visible()
+        page.locator(f"{bias} tbody tr").first.locator("[name=total]").fill("10")
+        expect(page.locator(f"{bias} [data-candor-notice]")).to_contain_text(SAID[refusal])
 
         page.goto(site_url + f"learn/{QUIZ}/")
         page.locator(f"{WIDGET} fieldset[data-question] input").first.check()

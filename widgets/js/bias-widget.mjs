@@ -85,14 +85,11 @@ export function wireBias(widget, engine) {
     return copy;
   };
   const hasCounts = () => Boolean(csv.value.trim()) || readRows().some((r) => r.group || r.successes || r.total);
-  let refused = null; // why the last save was refused: said once, until a save succeeds
   let locked = false; // damaged counts that could not be set aside are never saved over
   const store = () => {
     if (locked) return;
     const data = { questionnaire: tool, version, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
-    const ok = kept.save(data);
-    if (!ok && refused !== kept.refused) say(notSaved(kept.refused, "counts"), "error");
-    refused = ok ? null : kept.refused;
+    if (!kept.save(data)) say.unlessShown(notSaved(kept.refused, "counts"), "error");
   };
   const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
   /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */

@@ -51,15 +51,13 @@ export function wireCheck(widget, engine) {
   const aside = asidePanel(widget);
   const renderAside = wireAside(widget, aside, { store, id: check, what: "Answers", current: version, say });
   let paused = false; // while another tab's change waits for the reader's choice (the question says so)
-  let refused = null; // why the last save was refused: said once, until a save succeeds
   /** Save the answers (read from the form once per change); an empty form removes the saved set. A campaign
    *  detail the engine would refuse is not saved: the last one saved stays (campaign.mjs says so). */
   const persist = (answers = readAnswers(form)) => {
     if (restored.locked || paused) return;
     const campaign = campaignToSave(form, store.load().envelope?.campaign);
     const ok = store.save(keep.hasContent(answers, campaign) ? keep.envelope(check, version, answers, campaign) : null);
-    if (!ok && refused !== store.refused) say(notSaved(store.refused), "warn");
-    refused = ok ? null : store.refused;
+    if (!ok) say.unlessShown(notSaved(store.refused), "warn");
   };
 
   const stop = engine.subscribe((state) => {
