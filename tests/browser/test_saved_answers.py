@@ -278,3 +278,23 @@ def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_o
     prompt.get_by_role("button", name="Clear them").click()
     expect(page.get_by_label("Campaign owner")).to_have_value("")
     assert stored(page, KEY) is None
+
+
+def test_answers_that_cannot_be_set_aside_are_never_saved_over_and_each_change_says_so(page: Page, site_url: str) -> None:
+    with_saved(page, site_url, "{damaged")
+    page.add_init_script(f"""(() => {{
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {{
+        if (key === "{ASIDE}") throw new DOMException("Quota exceeded", "QuotaExceededError");
+        return setItem.call(this, key, value);
+      }};
+    }})()""")
+    page.reload()
+    wait_ready(page)
+    notice = page.locator(f"{WIDGET} [data-candor-notice]")
+    expect(notice).to_contain_text("could not be set aside")
+    page.get_by_role("button", name="Export answers (JSON)").click()
+    expect(notice).to_contain_text("Exported your answers")
+    images(page).check()
+    expect(notice).to_contain_text("changes on this page are not saved until there is room")
+    assert page.evaluate("(k) => localStorage.getItem(k)", KEY) == "{damaged"

@@ -54,7 +54,8 @@ export function wireCheck(widget, engine) {
   /** Save the answers (read from the form once per change); an empty form removes the saved set. A campaign
    *  detail the engine would refuse is not saved: the last one saved stays (campaign.mjs says so). */
   const persist = (answers = readAnswers(form)) => {
-    if (restored.locked || paused) return;
+    if (paused) return;
+    if (restored.locked) return say.unlessShown(restored.notice, "warn"); // never saved over what could not go aside
     const campaign = campaignToSave(form, store.load().envelope?.campaign);
     const ok = store.save(keep.hasContent(answers, campaign) ? keep.envelope(check, version, answers, campaign) : null);
     if (!ok) say.unlessShown(notSaved(store.refused), "warn");
