@@ -73,6 +73,20 @@ def test_an_import_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(pa
     still_scores(page)
 
 
+@pytest.mark.parametrize("fragment", ["#candor-share=c1.eyJx%", "#%"])
+def test_a_malformed_percent_in_the_address_still_starts_every_widget(page: Page, site_url: str, fragment: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + "checks/disclosure/" + fragment)
+    wait_ready(page)
+    if fragment.startswith("#candor-share"):
+        expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("This share link is damaged or incomplete")
+    page.locator(CHECK).get_by_label("Images", exact=True).check()
+    saved = json.loads(page.evaluate("localStorage.getItem('candor:answers:disclosure')"))
+    assert saved["answers"] == {"made": ["images"]}
+    assert errors == []
+
+
 DAMAGED = {
     "a row that is null": {"decision": "reach", "rows": [None], "csv": ""},
     "a decision that is an object": {"decision": {"toString": 1}, "rows": [], "csv": ""},
@@ -143,6 +157,29 @@ def test_group_names_with_hidden_characters_are_refused_with_a_message(page: Pag
     assert errors == []
 
 
+def test_campaign_details_refuse_invisible_and_direction_characters_as_the_engine_does(page: Page, site_url: str) -> None:
+    page.goto(site_url + "checks/disclosure/")
+    wait_ready(page)
+    name = page.locator(CHECK).get_by_label("Campaign name")
+    alert = page.locator(f"{CHECK} [data-candor-notice] [role=alert]")
+    saved_name = "() => JSON.parse(localStorage.getItem('candor:answers:disclosure') || '{}').campaign?.name"
+    for n, char in enumerate(["\u200b", "\u202e", "\u00ad", "\u2028", "\u061c", "\ufeff"]):
+        good = f"Winter sale {n}"
+        name.fill(good)
+        page.wait_for_function(f"() => ({saved_name})() === {good!r}")
+        name.fill(f"Winter{char} sale")
+        said = (f"The campaign details cannot be used: Campaign name (campaign.name) has the character U+{ord(char):04X}, "
+                "which cannot be seen or changes the direction of text. Remove it.")
+        expect(alert).to_contain_text(said)  # the engine's own words (tests/engine/test_campaign.py)
+        expect(name).to_have_attribute("aria-invalid", "true")
+        page.get_by_role("button", name="Export answers (JSON)").click()  # an export the engine would refuse is not made
+        expect(alert).to_contain_text(f"{said} Nothing was exported.")
+        assert page.evaluate(saved_name) == good  # the refused text is not saved over the last good one
+    name.fill("Winter sale")
+    expect(name).not_to_have_attribute("aria-invalid", "true")
+    page.wait_for_function(f"() => ({saved_name})() === 'Winter sale'")
+
+
 def test_exported_counts_cannot_run_as_spreadsheet_formulas(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + "checks/bias-audit/")
     wait_ready(page, BIAS)
@@ -164,6 +201,13 @@ def test_exported_counts_cannot_run_as_spreadsheet_formulas(page: Page, site_url
         page.get_by_role("button", name="Export counts (CSV)").click()
     info.value.save_as(tmp_path / "pasted.csv")
     assert (tmp_path / "pasted.csv").read_text().splitlines() == ["group;reached;eligible", "'+cmd;4;10", "'\tB;-1;10"]
+    # A spreadsheet may split on another separator than the header's, or not honour the quotes: no piece of a
+    # cell that could start a cell there starts a formula either.
+    page.locator(f"{BIAS} [data-candor-csv]").fill('group,reached,eligible\nA;=cmd;10\n"x\n@y",4,10\nB|-2+3,1,10\n')
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export counts (CSV)").click()
+    info.value.save_as(tmp_path / "mixed.csv")
+    assert (tmp_path / "mixed.csv").read_text() == 'group,reached,eligible\nA;\'=cmd;10\n"x\n\'@y",4,10\nB|\'-2+3,1,10\n'
 
 
 def test_charts_keep_only_what_they_use(page: Page, site_url: str) -> None:

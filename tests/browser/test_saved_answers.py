@@ -22,6 +22,7 @@ ASIDE = "candor:aside:disclosure"
 WASM = "**/assets/pyodide/pyodide.asm.wasm"
 CHATBOT = {"made": ["chatbot"], "chatbot-tells": "if-asked"}
 V1 = json.dumps({"questionnaire": "disclosure", "version": 1, "saved_at": "2026-06-01T10:00:00Z", "answers": CHATBOT})
+V1_WITH_DETAILS = json.dumps({"questionnaire": "disclosure", "version": 1, "campaign": {"owner": "Dana Reyes"}, "answers": CHATBOT})
 
 
 def store(page: Page, key: str, text: str) -> None:
@@ -33,8 +34,9 @@ def stored(page: Page, key: str) -> Any:
     return None if text is None else json.loads(text)
 
 
-def share_link(site_url: str, answers: dict[str, Any], version: int = 2) -> str:
-    payload = json.dumps({"questionnaire": "disclosure", "version": version, "answers": answers}).encode()
+def share_link(site_url: str, answers: dict[str, Any], version: int = 2, campaign: dict[str, str] | None = None) -> str:
+    details = {"campaign": campaign} if campaign else {}
+    payload = json.dumps({"questionnaire": "disclosure", "version": version, **details, "answers": answers}).encode()
     return f"{site_url}{PAGE}#candor-share=c1.{base64.urlsafe_b64encode(payload).decode().rstrip('=')}"
 
 
@@ -44,6 +46,10 @@ def images(page: Page):  # type: ignore[no-untyped-def]
 
 def chatbot(page: Page):  # type: ignore[no-untyped-def]
     return page.locator(WIDGET).get_by_label("A chatbot or assistant that people talk to")
+
+
+def name(page: Page):  # type: ignore[no-untyped-def]
+    return page.locator(WIDGET).get_by_label("Campaign name")
 
 
 def with_saved(page: Page, site_url: str, text: str) -> None:
@@ -206,17 +212,89 @@ def test_two_tabs_of_the_same_check_do_not_overwrite_each_other_silently(browser
         for tab in (first, second):
             tab.goto(site_url + PAGE)
             wait_ready(tab)
+        name(first).evaluate("(field) => { field.value = 'Winter sale'; }")  # saved with the next answer: one change
         images(first).check()
         prompt = second.locator(f"{WIDGET} [data-candor-prompt]")
-        expect(prompt).to_contain_text("changed in another tab or window")
+        expect(prompt).to_contain_text("answers and campaign details to this check were just changed in another tab or window")
+        expect(prompt).to_contain_text("Until you choose, changes on this page are not saved")
         prompt.get_by_role("button", name="Load the other tab's answers").click()
         expect(images(second)).to_be_checked()
+        expect(name(second)).to_have_value("Winter sale")  # the campaign details are taken over with the answers
         chatbot(second).check()
+        assert stored(second, KEY)["campaign"] == {"name": "Winter sale"}  # and saved again, not overwritten
         other = first.locator(f"{WIDGET} [data-candor-prompt]")
         expect(other).to_contain_text("changed in another tab or window")
+        # Another question takes the prompt: saving stays paused, and the page asks again once it is answered.
+        first.get_by_role("button", name="Clear my answers").click()
+        expect(other).to_contain_text("Clear your answer and the campaign details to this check in this browser?")
+        other.get_by_role("button", name="Clear them").click()
+        expect(other).to_contain_text("changed in another tab or window")
+        expect(other).to_contain_text("Until you choose, changes on this page are not saved")
+        assert stored(first, KEY)["answers"] == {"made": ["images", "chatbot"]}
         other.get_by_role("button", name="Keep this page's answers").click()
         expect(first.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("Kept this page's answers")
-        assert stored(first, KEY)["answers"] == {"made": ["images"]}
-        expect(second.locator(f"{WIDGET} [data-candor-prompt]")).to_contain_text("changed in another tab")
+        assert stored(first, KEY) is None  # the cleared page is what is saved
+        expect(second.locator(f"{WIDGET} [data-candor-prompt]")).to_contain_text("cleared in another tab")
     finally:
         context.close()
+
+
+def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_on_clear(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    # A set with an answer that no longer fits: the details come back on the form, and all of it is kept aside.
+    stale = json.dumps({"questionnaire": "disclosure", "version": 2, "campaign": {"approver": "Sam Okafor"},
+                        "answers": {"made": ["chatbot", "hologram"]}})
+    store(page, KEY, stale)
+    page.reload()
+    expect(page.get_by_label("Approver", exact=True)).to_have_value("Sam Okafor")
+    said = "Your answers and campaign details as they were saved are kept aside"
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text(said)
+    assert [e["text"] for e in stored(page, ASIDE)] == [stale]
+    page.evaluate("(k) => localStorage.removeItem(k)", ASIDE)
+    chatbot(page).uncheck()
+    page.get_by_label("Approver", exact=True).fill("")
+    name(page).fill("Winter sale")  # details but no answers
+    page.wait_for_function("(k) => JSON.parse(localStorage.getItem(k) || '{}').campaign?.name === 'Winter sale'", arg=KEY)
+    page.goto(share_link(site_url, CHATBOT, campaign={"name": "Spring launch"}))
+    page.reload()
+    prompt = page.locator(f"{WIDGET} [data-candor-prompt]")
+    expect(prompt).to_contain_text("campaign details", timeout=READY_TIMEOUT)
+    prompt.get_by_role("button", name="Keep my answers").click()
+    expect(name(page)).to_have_value("Winter sale")
+    expect(chatbot(page)).not_to_be_checked()
+
+    # An older saved set with details: kept aside whole, then brought forward with its details.
+    store(page, KEY, V1_WITH_DETAILS)
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(f"{WIDGET} [data-candor-aside]")).to_contain_text("before they were brought up to date")
+    expect(page.get_by_label("Campaign owner")).to_have_value("Dana Reyes")
+    expect(chatbot(page)).to_be_checked()
+    assert stored(page, KEY)["campaign"] == {"owner": "Dana Reyes"}
+    assert [e["text"] for e in stored(page, ASIDE)] == [V1_WITH_DETAILS]
+
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(prompt).to_contain_text("Clear all 2 of your answers and the campaign details")
+    prompt.get_by_role("button", name="Clear them").click()
+    expect(page.get_by_label("Campaign owner")).to_have_value("")
+    assert stored(page, KEY) is None
+
+
+def test_answers_that_cannot_be_set_aside_are_never_saved_over_and_each_change_says_so(page: Page, site_url: str) -> None:
+    with_saved(page, site_url, "{damaged")
+    page.add_init_script(f"""(() => {{
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {{
+        if (key === "{ASIDE}") throw new DOMException("Quota exceeded", "QuotaExceededError");
+        return setItem.call(this, key, value);
+      }};
+    }})()""")
+    page.reload()
+    wait_ready(page)
+    notice = page.locator(f"{WIDGET} [data-candor-notice]")
+    expect(notice).to_contain_text("could not be set aside")
+    page.get_by_role("button", name="Export answers (JSON)").click()
+    expect(notice).to_contain_text("Exported your answers")
+    images(page).check()
+    expect(notice).to_contain_text("changes on this page are not saved until there is room")
+    assert page.evaluate("(k) => localStorage.getItem(k)", KEY) == "{damaged"

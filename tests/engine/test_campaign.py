@@ -16,7 +16,7 @@ from candor.cli import main
 from candor.compiler.bundle import make_bundle
 from candor.compiler.catalog import Catalog
 from candor.compiler.content_files import raw_checks
-from candor.intake.campaign import check_campaign, details, field_schemas
+from candor.intake.campaign import character_refusal, check_campaign, details, field_schemas, refused, refused_class, refused_ranges
 from candor.model.answers import AnswersError
 
 from ..conftest import CONTENT
@@ -97,8 +97,44 @@ def test_bad_details_are_refused_with_the_field_named(call: Any, campaign: Any, 
 
 def test_a_character_rule_is_said_in_words(call: Any) -> None:
     said = call({"op": "read", "text": envelope({"name": "Winter\nsale"})})["error"]["message"]
-    assert said == ("The campaign details cannot be used: campaign.name: has a line break, a tab, a control character "
-                    "or a text-direction mark; keep it to plain text")
+    assert said == ("The campaign details cannot be used: Campaign name (campaign.name) has the character U+000A, which "
+                    "cannot be seen or changes the direction of text. Remove it.")
+
+
+# Characters that hide text or change its direction (issue 29): each refused in every text field, named as U+XXXX.
+HIDDEN = ["\u061c", "\u200b", "\u2060", "\ufeff", "\u00ad", "\u2028", "\u2029", "\u202a", "\u202e", "\u2066",
+          "\u2069", "\u200e", "\u200f", "\u180e", "\U000e0041", "\x00", "\x1b", "\x85", "\r"]
+
+
+@pytest.mark.parametrize("key", ["name", "owner", "approver", "notes"])
+@pytest.mark.parametrize("char", HIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_invisible_and_direction_characters_are_refused_naming_the_field_and_the_character(
+    call: Any, schemas: dict[str, Any], key: str, char: str
+) -> None:
+    error = call({"op": "read", "text": envelope({key: f"Winter{char} sale"})})["error"]
+    title = field_schemas(schemas["answers"])[key]["title"]
+    assert error["field"] == f"campaign.{key}"
+    assert error["message"] == character_refusal(key, title, f"U+{ord(char):04X}")
+    assert f"{title} (campaign.{key}) has the character U+{ord(char):04X}" in error["message"]
+
+
+def test_joiners_emoji_and_line_feeds_in_the_notes_are_kept(schemas: dict[str, Any]) -> None:
+    kept = {"name": "می\u200cخواهم 👩\u200d💻", "notes": "one\ntwo"}
+    assert check_campaign(kept, schemas["answers"]) == kept
+    with pytest.raises(AnswersError, match="U\\+000A"):
+        check_campaign({"owner": "one\ntwo"}, schemas["answers"])
+
+
+def test_the_rule_published_to_the_form_is_the_engines_exactly() -> None:
+    """The ranges the build publishes hold every refused code point and nothing else, at each edge; a field
+    that spans lines differs by the line feed alone."""
+    def points(lines: bool) -> set[int]:
+        return {cp for a, b in refused_ranges(lines=lines) for cp in range(a, b + 1)}
+    every = {cp for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF and refused(chr(cp))}
+    assert points(False) == every and points(True) == every - {0x0A}
+    assert 0x200C not in every and 0x200D not in every and 0x0A in every
+    assert refused_class(lines=False).startswith("\\u{0}-\\u{1F}\\u{7F}-\\u{9F}\\u{AD}")
+    assert refused_class(lines=True).startswith("\\u{0}-\\u{9}\\u{B}-\\u{1F}") and "\\u{200B}" in refused_class(lines=True)
 
 
 def test_notes_keep_their_line_breaks_and_a_real_date_passes(schemas: dict[str, Any]) -> None:

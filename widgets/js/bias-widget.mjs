@@ -5,7 +5,7 @@ import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
 import { messenger } from "./messages.mjs";
 import { ask, promptNear } from "./prompt.mjs";
-import { STORAGE_FULL, isObject, parseBounded, storeFor } from "./store.mjs";
+import { isObject, notSaved, parseBounded, storeFor } from "./store.mjs";
 
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
 const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
@@ -85,17 +85,17 @@ export function wireBias(widget, engine) {
     return copy;
   };
   const hasCounts = () => Boolean(csv.value.trim()) || readRows().some((r) => r.group || r.successes || r.total);
-  let full = false;
+  let locked = false; // damaged counts that could not be set aside are never saved over
   const store = () => {
+    if (locked) return;
     const data = { questionnaire: tool, version, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
-    const ok = kept.save(data);
-    if (!ok && !full) say(STORAGE_FULL.replace("changes", "counts"), "error");
-    full = !ok;
+    if (!kept.save(data)) say.unlessShown(notSaved(kept.refused, "counts"), "error");
   };
   const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
   /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */
   const restore = () => {
-    const { text } = kept.load();
+    const { text, unavailable } = kept.load();
+    if (unavailable) return notSaved("blocked", "counts");
     if (text === null) return null;
     const saved = parseBounded(text, widget);
     const answers = isObject(saved) && isObject(saved.answers) ? saved.answers : null;
@@ -114,7 +114,11 @@ export function wireBias(widget, engine) {
     else if (!answers || answers.csv !== undefined) damaged.push("the pasted table");
     relabel();
     if (!damaged.length) return null;
-    if (!kept.putAside(text, "damaged", {})) return "Part of the counts saved in this browser could not be read, and storage is full, so they could not be set aside.";
+    if (!kept.putAside(text, "damaged", {})) {
+      locked = true;
+      const why = kept.refused === "blocked" ? "this browser does not let this site save" : "storage is full";
+      return `Part of the counts saved in this browser could not be read, and ${why}, so they could not be set aside. They are left as they were, and your changes here are not saved over them.`;
+    }
     store(); // the readable part is saved; the whole saved text is aside
     const what = answers ? damaged.join(", ").replace(/, ([^,]*)$/, " and $1") : "all of it";
     return `Part of what this browser saved for the calculator could not be read (${what}), so the calculator starts without it. What was saved is kept aside, unchanged: export it or discard it.`;

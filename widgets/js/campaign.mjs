@@ -1,6 +1,8 @@
 // Campaign details (the form's "Campaign details" fieldset, built from the answers schema) and the printed
 // summary an approver signs. The engine decides what the summary lists and its wording (result.approval);
-// this module only reads the fields and places text. Everything is text, never markup.
+// this module only reads the fields and places text. Everything is text, never markup. The characters a
+// detail may not hold, and the message that says so, are the engine's (candor/intake/campaign.py), published by the
+// build on each field (data-candor-refused, data-candor-refused-message): none is written here.
 
 const fields = (form) => [...form.querySelectorAll("[data-candor-campaign-field]")];
 
@@ -14,13 +16,56 @@ export function readCampaign(form) {
   return out;
 }
 
-/** Put details from a saved set, a file or a share link on the form (missing ones are cleared). */
+/** The engine's message for a field holding a character the engine refuses, or null. */
+function refusalOf(field) {
+  const { candorRefused: chars, candorRefusedMessage: message } = field.dataset;
+  const found = chars && new RegExp(`[${chars}]`, "u").exec(field.value);
+  if (!found) return null;
+  return message.replace("{code}", `U+${found[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** Mark each field holding a refused character as invalid (with the engine's message); returns the first message or null. */
+export function markRefused(form) {
+  let first = null;
+  for (const field of fields(form)) {
+    const message = refusalOf(field);
+    field.setCustomValidity(message || "");
+    if (message) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+    first ||= message;
+  }
+  return first;
+}
+
+/** The details to save: each field as typed, but a field the engine would refuse keeps its value in `saved`
+ *  (the last set saved), so what is saved can always be read back. */
+export function campaignToSave(form, saved) {
+  const out = readCampaign(form);
+  for (const field of fields(form)) {
+    const key = field.dataset.candorCampaignField;
+    if (!refusalOf(field)) continue;
+    const before = saved && typeof saved === "object" ? saved[key] : undefined;
+    if (typeof before === "string" && before) out[key] = before;
+    else delete out[key];
+  }
+  return out;
+}
+
+/** Whether two sets of details hold the same values. */
+export const sameCampaign = (a = {}, b = {}) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+};
+
+/** Put details from a saved set, a file or a share link on the form (missing ones are cleared); returns the
+ *  engine's message for a character it refuses in them (see markRefused), or null. */
 export function applyCampaign(form, campaign) {
   const given = campaign && typeof campaign === "object" ? campaign : {};
   for (const field of fields(form)) {
     const value = given[field.dataset.candorCampaignField];
     field.value = typeof value === "string" ? value : "";
   }
+  return markRefused(form);
 }
 
 function el(tag, text, className) {
@@ -110,11 +155,17 @@ export function renderPrint(widget, form, r) {
   widget.dataset.candorPrint = "summary";
 }
 
-/** Save the details as they are typed (a text field's change event waits for it to lose focus). */
-export function wireCampaign(form, persist) {
+/** Save the details as they are typed (a text field's change event waits for it to lose focus); a character
+ *  the engine refuses is said at once, in the engine's words, and said no more once it is gone. */
+export function wireCampaign(form, persist, say) {
   let timer = 0;
+  let refusing = false;
   form.addEventListener("input", (event) => {
     if (!event.target.matches("[data-candor-campaign-field]")) return;
+    const refusal = markRefused(form);
+    if (refusal) say(`${refusal} Until then, this detail is not saved.`, "error");
+    else if (refusing) say("");
+    refusing = Boolean(refusal);
     clearTimeout(timer);
     timer = setTimeout(persist, 300);
   });

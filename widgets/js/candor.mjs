@@ -12,7 +12,6 @@ import { wireQuiz } from "./quiz.mjs";
 const wired = new WeakSet();
 
 function setup() {
-  wireFolds();
   for (const widget of document.querySelectorAll("[data-candor-check]")) {
     if (!wired.has(widget)) {
       wired.add(widget);
@@ -37,6 +36,7 @@ function setup() {
       wireQuiz(quiz, getEngine);
     }
   }
+  wireFolds(); // last: the widgets never wait on the address's fragment
 }
 
 if (window.document$) window.document$.subscribe(setup);

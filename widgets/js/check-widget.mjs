@@ -1,7 +1,7 @@
 // One check widget: restore saved answers, score on every change through the engine, keep, share, report.
 import { wireAside, asidePanel } from "./aside.mjs";
-import { applyCampaign, readCampaign, renderPrint, wireCampaign } from "./campaign.mjs";
-import { bringForward, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
+import { applyCampaign, campaignToSave, markRefused, readCampaign, renderPrint, sameCampaign, wireCampaign } from "./campaign.mjs";
+import { bringForward, naming, restoreSaved, watchOtherTabs } from "./check-saved.mjs";
 import { applyAnswers, applyVisibility, keepExclusive, readAnswers, sameAnswer, showProgress } from "./form.mjs";
 import * as keep from "./keep.mjs";
 import { SITE_ROOT } from "./links.mjs";
@@ -9,7 +9,7 @@ import { messenger } from "./messages.mjs";
 import { ask } from "./prompt.mjs";
 import { renderMessage, renderResult } from "./render.mjs";
 import { resultInView } from "./result-in-view.mjs";
-import { STORAGE_FULL, storeFor } from "./store.mjs";
+import { notSaved, storeFor } from "./store.mjs";
 
 function statusText(state) {
   if (state.failed && state.afterReady) {
@@ -46,19 +46,19 @@ export function wireCheck(widget, engine) {
   // 1. Restore what this browser saved, straight away: it must survive a failed engine too. What cannot be
   //    used as it is goes aside first, so nothing saved below can overwrite it.
   const restored = restoreSaved(store, check, version, form);
-  if (restored.notice) say(restored.notice, "warn");
-  applyCampaign(form, store.load().envelope?.campaign);
+  const refusal = markRefused(form); // details saved before the engine refused their characters
+  if (restored.notice || refusal) say([restored.notice, refusal].filter(Boolean).join(" "), refusal ? "error" : "warn");
   const aside = asidePanel(widget);
   const renderAside = wireAside(widget, aside, { store, id: check, what: "Answers", current: version, say });
-  let paused = false;
-  let full = false;
-  /** Save the answers (read from the form once per change); an empty form removes the saved set. */
+  let paused = false; // while another tab's change waits for the reader's choice (the question says so)
+  /** Save the answers (read from the form once per change); an empty form removes the saved set. A campaign
+   *  detail the engine would refuse is not saved: the last one saved stays (campaign.mjs says so). */
   const persist = (answers = readAnswers(form)) => {
-    if (restored.locked || paused) return;
-    const campaign = readCampaign(form);
+    if (paused) return;
+    if (restored.locked) return say.unlessShown(restored.notice, "warn"); // never saved over what could not go aside
+    const campaign = campaignToSave(form, store.load().envelope?.campaign);
     const ok = store.save(keep.hasContent(answers, campaign) ? keep.envelope(check, version, answers, campaign) : null);
-    if (!ok && !full) say(STORAGE_FULL, "warn");
-    full = !ok;
+    if (!ok) say.unlessShown(notSaved(store.refused), "warn");
   };
 
   const stop = engine.subscribe((state) => {
@@ -105,7 +105,7 @@ export function wireCheck(widget, engine) {
     persist(answers); // saved even while the engine is starting or has failed
     if (live) update(answers);
   });
-  wireCampaign(form, persist);
+  wireCampaign(form, persist, say);
 
   /** What was kept when outside answers are refused, in words. */
   const unchanged = () => (Object.keys(readAnswers(form)).length ? "Your answers on this page are unchanged." : "Nothing on this page was changed.");
@@ -123,30 +123,47 @@ export function wireCheck(widget, engine) {
     }
     const current = readAnswers(form);
     const incoming = reply.result.envelope.answers;
+    const details = readCampaign(form);
+    const incomingDetails = reply.result.envelope.campaign || {};
     const ids = Object.keys(current);
-    if (ids.length) {
+    const detailsLost = Object.keys(details).length > 0 && !sameCampaign(details, incomingDetails);
+    if (ids.length || detailsLost) {
+      // Campaign details are the reader's too: asked about and named like the answers.
       const differ = ids.filter((id) => !(id in incoming) || !sameAnswer(current[id], incoming[id])).length;
-      const choice = await ask(
-        prompt,
-        `Replace your ${ids.length === 1 ? "answer" : `${ids.length} answers`} on this check with the ${Object.keys(incoming).length} from ${source.from}? ` +
-          `${differ} of yours ${differ === 1 ? "differs" : "differ"} from them and would be lost unless you export yours first.`,
-        [{ id: "keep", label: "Keep my answers" }, { id: "use", label: source.use }],
-      );
+      const yours = ids.length ? `your ${ids.length === 1 ? "answer" : `${ids.length} answers`}${detailsLost ? " and campaign details" : ""}` : "your campaign details";
+      const theirs = Object.keys(incomingDetails).length ? naming(Object.keys(incoming).length, true, { the: true }) : `the ${Object.keys(incoming).length}`;
+      const differs = `${differ} of yours ${differ === 1 ? "differs" : "differ"} from them`;
+      const lost = !detailsLost
+        ? `${differs} and would be lost unless you export yours first.`
+        : ids.length
+          ? `${differs}, and so do your campaign details: they would be lost unless you export yours first.`
+          : "Your campaign details differ from them and would be lost unless you export them first.";
+      const choice = await ask(prompt, `Replace ${yours} on this check with ${theirs} from ${source.from}? ${lost}`, [
+        { id: "keep", label: "Keep my answers" },
+        { id: "use", label: source.use },
+      ]);
       if (choice !== "use") {
-        say(`Kept your answers; ${source.the} were not used.`);
+        say(`Kept your answers${Object.keys(details).length ? " and campaign details" : ""}; ${source.the} were not used.`);
         return;
       }
     }
     applyAnswers(form, incoming);
-    if (reply.result.envelope.campaign) applyCampaign(form, reply.result.envelope.campaign);
+    applyCampaign(form, incomingDetails); // the engine has read them: no character it refuses
     const answers = readAnswers(form);
     persist(answers);
     await update(answers);
     say([source.loaded, ...reply.result.notes].join(" "), "info", "", { reveal: true });
   }
 
+  /** Export, share and report carry what the engine would read back: a detail it refuses stops them, said. */
+  const stopped = (nothing) => {
+    const refusal = markRefused(form);
+    if (refusal) say(`${refusal} ${nothing}`, "error");
+    return Boolean(refusal);
+  };
   const actions = {
     export() {
+      if (stopped("Nothing was exported.")) return;
       const data = keep.envelope(check, version, readAnswers(form), readCampaign(form));
       keep.download(`candor-${check}-answers-${keep.today()}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
       say("Exported your answers as a JSON file.");
@@ -156,12 +173,14 @@ export function wireCheck(widget, engine) {
       fileInput.click();
     },
     async report() {
+      if (stopped("No report was made.")) return;
       const reply = await engine.call({ op: "report", check, answers: readAnswers(form), campaign: readCampaign(form), date: keep.today(), base_url: SITE_ROOT.href });
       if (!reply.ok) return say(`The report could not be made. ${reply.error.message} Your answers are unchanged.`, "error", reply.error.detail);
       keep.download(`candor-${check}-report-${keep.today()}.md`, reply.result, "text/markdown");
       say("Downloaded the report (Markdown).");
     },
     async share() {
+      if (stopped("No share link was made.")) return;
       say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form), readCampaign(form))));
     },
     print() {
@@ -169,8 +188,11 @@ export function wireCheck(widget, engine) {
     },
     async clear() {
       const n = Object.keys(readAnswers(form)).length;
-      if (!n) return say("There are no answers to clear.");
-      const choice = await ask(prompt, `Clear ${n === 1 ? "your answer" : `all ${n} of your answers`} to this check in this browser? This cannot be undone; export them first to keep a copy.`, [
+      const details = Object.keys(readCampaign(form)).length > 0;
+      if (!n && !details) return say("There are no answers to clear.");
+      const answers = n ? (n === 1 ? "your answer" : `all ${n} of your answers`) : "";
+      const what = details ? (answers ? `${answers} and the campaign details` : "the campaign details") : answers;
+      const choice = await ask(prompt, `Clear ${what} to this check in this browser? This cannot be undone; export them first to keep a copy.`, [
         { id: "keep", label: "Keep my answers" },
         { id: "clear", label: "Clear them" },
       ]);
@@ -179,7 +201,7 @@ export function wireCheck(widget, engine) {
       applyCampaign(form, {});
       persist();
       if (!engine.state.failed) await update();
-      say("Your answers were cleared.");
+      say(details ? "Your answers and campaign details were cleared." : "Your answers were cleared.");
     },
   };
   for (const button of widget.querySelectorAll("[data-candor-action]")) {

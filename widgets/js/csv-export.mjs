@@ -1,8 +1,19 @@
 // CSV the calculator exports: cells quoted as needed and formula-like cells neutralised for spreadsheets.
+//
+// What is neutralised, decided for issue 29: a spreadsheet may read the file with another separator than the
+// one written (a comma file opened where the semicolon is the list separator, a tab or a pipe chosen on import)
+// and may not honour the quotes, so a cell can start after any of , ; | tab, CR or LF, not only at the start of
+// what was written as a cell. Wherever such a cell could start with = + - @ (or a tab or CR, which some
+// spreadsheets drop before reading a formula), an apostrophe is put first: spreadsheets show it as the marker
+// of text and run nothing. Plain signed numbers (-5, +3.5) are left as they are. The apostrophe stays in the
+// text; pasted back into the calculator it is part of the group's name.
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is exported with a leading apostrophe. */
-const FORMULA = /^[=+\-@\t\r]/;
-export const safeCell = (value) => (FORMULA.test(value) && !/^[+-]?\d[\d,.]*$/.test(value) ? `'${value}` : value);
+/** Where a cell could start, in any spreadsheet's reading, followed by what makes it a formula. */
+const FORMULA = /(^|[,;|\t\r\n])([=+\-@\t\r][^,;|\t\r\n]*)/g;
+const NUMBER = /^[+-]\d[\d.]*$/;
+
+/** The cell with an apostrophe before every place a spreadsheet could read the start of a formula. */
+export const safeCell = (value) => value.replace(FORMULA, (_, before, cell) => `${before}${NUMBER.test(cell) ? "" : "'"}${cell}`);
 export const quoteCell = (value, sep) => (value.includes(sep) || /["\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** Split pasted CSV text into rows of cells (RFC 4180 quotes). */

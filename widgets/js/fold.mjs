@@ -10,8 +10,19 @@ function foldsOf(heading) {
   return folds;
 }
 
+/** The id the address points at. A malformed escape (a `%` not followed by two hex digits, as in a link cut
+ *  short) is read as written: it names no element, and nothing else on the page depends on it. */
+function linkedId() {
+  const raw = location.hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function openLinkedFold() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  const id = linkedId();
   const target = id && document.getElementById(id);
   if (!target) return;
   const folds = target.matches("h3[data-practice-level]") ? foldsOf(target) : [target.closest("details.candor-fold")];

@@ -17,7 +17,7 @@ export const NOTICES = {
     "Part of your saved learning progress could not be read and is left out. All of what was saved is kept aside in this browser: export or discard it on the Your progress page.",
   stuck:
     "Your saved learning progress could not be read, and this browser has no room to keep a copy aside, so it is left as it is and your answers here are not saved. Free some space for this site, then reload.",
-  unavailable: "This browser does not let the site save your progress, so your answers will not be kept after you leave the page.",
+  unavailable: "This browser does not let this site save your progress, so your answers will not be kept after you leave the page.",
 };
 
 const empty = () => ({ modules: {} });
@@ -53,14 +53,16 @@ function parse(text) {
   const data = empty();
   let dropped = false;
   for (const [id, entry] of Object.entries(parsed.modules)) {
-    const clean = cleanEntry(entry);
+    // "__proto__" cannot be a key of a plain object here: damaged like any entry the page cannot read.
+    const clean = id === "__proto__" ? null : cleanEntry(entry);
     if (clean) data.modules[id] = clean;
     else dropped = true;
   }
   return { data, damage: dropped ? "partial" : null };
 }
 
-function sameAnswers(a = {}, b = {}) {
+/** Whether two sets of a module's answers are the same. */
+export function sameAnswers(a = {}, b = {}) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

@@ -21,7 +21,7 @@ export function reveal(node) {
  */
 export function messenger(widget) {
   const notice = widget.querySelector("[data-candor-notice]");
-  return (text, tone = "info", detail = "", { reveal: show = tone !== "info" } = {}) => {
+  const say = (text, tone = "info", detail = "", { reveal: show = tone !== "info" } = {}) => {
     notice.replaceChildren();
     if (!text) return;
     const attrs = { class: `candor-message candor-message--${tone}` };
@@ -30,4 +30,10 @@ export function messenger(widget) {
     notice.append(el("div", attrs, el("p", {}, text), more));
     if (show) reveal(notice);
   };
+  /** Say `text` unless it is what the area shows now (a state such as "not saved", said again once another
+   *  message has taken its place, never repeated while it shows). */
+  say.unlessShown = (text, tone) => {
+    if (!notice.textContent.includes(text)) say(text, tone);
+  };
+  return say;
 }

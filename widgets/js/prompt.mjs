@@ -28,7 +28,7 @@ export function promptIn(widget, before) {
  */
 export function ask(prompt, text, choices) {
   prompt._candorCancel?.();
-  return new Promise((resolve) => {
+  const question = new Promise((resolve) => {
     const shownAt = performance.now();
     const textId = `candor-prompt-text-${++asked}`;
     const buttons = choices.map((choice, i) => {
@@ -47,6 +47,7 @@ export function ask(prompt, text, choices) {
       clearTimeout(timer);
       for (const type of ["keydown", "keyup"]) prompt.removeEventListener(type, guardKeys, true);
       prompt._candorCancel = null;
+      if (prompt._candorOpen === question) prompt._candorOpen = null;
       resolve(id);
     };
     prompt._candorCancel = () => done(null);
@@ -57,4 +58,21 @@ export function ask(prompt, text, choices) {
     reveal(prompt); // below Material's sticky header, never under it
     buttons[0].focus({ preventScroll: true });
   });
+  prompt._candorOpen = question; // the question on show, until it is answered or replaced
+  return question;
+}
+
+/**
+ * Like ask, but a question that must be answered: when another question takes the prompt, this one is asked
+ * again once that one is answered. Resolves to null only when `stale()` says a newer question of the same kind
+ * replaced it.
+ */
+export async function askUntilAnswered(prompt, text, choices, stale) {
+  for (;;) {
+    const choice = await ask(prompt, text, choices);
+    if (stale()) return null;
+    if (choice !== null) return choice;
+    while (prompt._candorOpen) await prompt._candorOpen; // the other question, until it is answered
+    if (stale()) return null;
+  }
 }

@@ -74,14 +74,18 @@ export function clearFeedback(fieldsets) {
 }
 
 /** The score panel's content: the score, then completion (with its date when saved) or what is left. */
-export function scoreParts(result, { completedAt, saved }) {
+export function scoreParts(result, { completedAt, saved, refused = "blocked" }) {
   const parts = [
     el("p", { class: "candor-quiz-score" }, el("strong", {}, `${result.correct} of ${result.total}`), ` best responses (${result.percent}%).`),
   ];
   if (result.complete) {
     const done = saved
       ? `Module completed on ${formatDate(completedAt || new Date().toISOString())} and saved in this browser. `
-      : "Module completed. This browser does not let the site save it. ";
+      : refused === "full"
+        ? "Module completed. This browser's storage for this site is full, so it is not saved. "
+        : refused === "paused"
+          ? "Module completed. It is saved once you choose whose answers to keep. "
+          : "Module completed. This browser does not let this site save it. ";
     parts.push(el("p", {}, done, el("a", { href: siteUrl(PROGRESS_PAGE) }, "See your progress"), "."));
   } else {
     const left = result.total - result.answered;

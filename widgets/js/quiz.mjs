@@ -6,10 +6,11 @@
 // (learning-progress.mjs). The progress summary (data-candor-learning-summary) is wired by the same entry point
 // (learning-summary.mjs). Nothing is sent anywhere: no account, no cookie, no request but the engine's own files.
 import { onFirstUse } from "./lazy.mjs";
-import { NOTICES, progressFor } from "./learning-progress.mjs";
+import { NOTICES, progressFor, sameAnswers } from "./learning-progress.mjs";
 import { wireSummary } from "./learning-summary.mjs";
 import { messenger } from "./messages.mjs";
-import { ask, promptIn } from "./prompt.mjs";
+import { ask, askUntilAnswered, promptIn } from "./prompt.mjs";
+import { notSaved } from "./store.mjs";
 import { clearFeedback, scoreParts, scoreSentence, showFeedback } from "./quiz-feedback.mjs";
 
 function wireOneQuiz(element, getEngine) {
@@ -29,6 +30,7 @@ function wireOneQuiz(element, getEngine) {
   let pending = false;
   let latest = 0;
   let updates = 0;
+  let paused = false; // while another tab's change waits for the reader's choice (the question says so)
 
   const tell = messenger(element); // the status line under the introduction, a polite live region
   const say = (text, tone = "info") => {
@@ -97,22 +99,31 @@ function wireOneQuiz(element, getEngine) {
       return;
     }
     const r = reply.result;
-    const { saved, notice, completedAt } = progress.saveScore(quiz, answers, r);
+    const { saved, notice, completedAt } = paused ? { saved: false, notice: null, completedAt: null } : progress.saveScore(quiz, answers, r);
+    const refused = paused ? "paused" : progress.store.refused;
     showFeedback(fieldsets, r);
-    resultBody.replaceChildren(...scoreParts(r, { completedAt, saved }));
+    resultBody.replaceChildren(...scoreParts(r, { completedAt, saved, refused }));
     result.hidden = false;
     const sentence = restoring ? `Your earlier answers are restored. ${scoreSentence(r)}` : scoreSentence(r);
     const told = notice || earlier; // what the stored progress was like (read at restore, or changed since)
-    say(told ? `${NOTICES[told]} ${sentence}` : sentence, told ? "warn" : "info");
+    const unsaved = !saved && !told && !paused ? notSaved(refused, "answers") : ""; // a refused save is said, never silent
+    say([told && NOTICES[told], unsaved, sentence].filter(Boolean).join(" "), told || unsaved ? "warn" : "info");
     element.dataset.candorState = "ready";
     element.dataset.candorUpdates = String(++updates);
+  }
+
+  /** Keep the answers chosen so far; whatever stops that is said. */
+  function keepAnswers() {
+    if (paused) return;
+    const { notice, saved } = progress.saveAnswers(quiz, readAnswers());
+    if (notice) say(NOTICES[notice], "warn");
+    else if (!saved) say(notSaved(progress.store.refused, "answers"), "warn");
   }
 
   form.addEventListener("change", () => {
     showProgress();
     if (checked) return score();
-    const { notice } = progress.saveAnswers(quiz, readAnswers());
-    if (notice) say(NOTICES[notice], "warn");
+    keepAnswers();
     start();
   });
   form.addEventListener("submit", (event) => {
@@ -129,6 +140,12 @@ function wireOneQuiz(element, getEngine) {
       { id: "clear", label: "Clear them" },
     ]);
     if (choice !== "clear") return;
+    reset();
+    progress.clearModule(quiz);
+    say("Your answers and score for this module are cleared from this browser.");
+  });
+
+  function reset() {
     form.reset();
     checked = false;
     latest++;
@@ -137,22 +154,61 @@ function wireOneQuiz(element, getEngine) {
     resultBody.replaceChildren();
     result.hidden = true;
     showProgress();
-    progress.clearModule(quiz);
-    say("Your answers and score for this module are cleared from this browser.");
+  }
+
+  /** Put a module's saved answers on the form; returns how many were placed. */
+  function place(answers = {}) {
+    let placed = 0;
+    for (const fieldset of fieldsets) {
+      const option = answers[fieldset.dataset.question];
+      for (const input of fieldset.querySelectorAll("input")) {
+        input.checked = typeof option === "string" && input.value === option;
+        if (input.checked) placed++;
+      }
+    }
+    return placed;
+  }
+
+  // Another tab or window changed this module's answers: say so, and let the reader choose. Until they do,
+  // nothing here is saved (the question says so); another question on the prompt does not make it go away.
+  let tabChange = 0;
+  window.addEventListener("storage", async (event) => {
+    if (!element.isConnected || (event.key !== null && event.key !== progress.store.savedKey)) return;
+    const theirs = progress.read().data.modules[quiz]?.answers || {};
+    if (sameAnswers(theirs, readAnswers())) return; // nothing changed for this module
+    const mine = ++tabChange;
+    paused = true;
+    const choice = await askUntilAnswered(
+      promptIn(element, clear.parentElement),
+      `Your answers to this knowledge check were just ${Object.keys(theirs).length ? "changed" : "cleared"} in another tab or window. ` +
+        "Keep the answers on this page (they are saved again, replacing the other tab's), or load the other tab's answers here? " +
+        "Until you choose, changes on this page are not saved.",
+      [{ id: "mine", label: "Keep this page's answers" }, { id: "theirs", label: "Load the other tab's answers" }],
+      () => mine !== tabChange, // a newer change in the other tab asks again
+    );
+    if (choice === null) return;
+    paused = false;
+    if (choice === "theirs") {
+      const entry = progress.read().data.modules[quiz] || {};
+      reset();
+      place(entry.answers);
+      showProgress();
+      if (entry.score !== undefined && Object.keys(readAnswers()).length) {
+        checked = true;
+        score();
+      }
+      say("Loaded the answers from the other tab.");
+    } else {
+      if (checked) await score();
+      else keepAnswers();
+      say("Kept this page's answers and saved them again.");
+    }
   });
 
   // Restore what this browser saved: the answers, and the feedback if they had been checked.
   const { data, notice } = progress.read();
   const saved = data.modules[quiz];
-  let restored = 0;
-  for (const [question, option] of Object.entries(saved?.answers || {})) {
-    const fieldset = fieldsets.find((f) => f.dataset.question === question);
-    const input = fieldset && [...fieldset.querySelectorAll("input")].find((i) => i.value === option);
-    if (input) {
-      input.checked = true;
-      restored++;
-    }
-  }
+  const restored = place(saved?.answers);
   actions.hidden = false;
   element.classList.add("candor-live");
   showProgress();

@@ -2,8 +2,17 @@
 // (data-candor-saved-key and data-candor-aside-key, from the engine's storage_keys.py): no key is written here.
 // Everything here moves text around; validating answers is the engine's job (bridge op "read").
 
-export const STORAGE_FULL =
-  "This browser's storage for this site is full, so your latest changes are not being saved here. Export them to keep a copy; saving resumes once there is room.";
+/** What is said when a save was refused: `reason` is the store's `refused` ("full" or "blocked"), `what` names
+ *  what was not saved ("changes", "counts", "answers"). */
+export function notSaved(reason, what = "changes") {
+  return reason === "blocked"
+    ? `This browser does not let this site save, so your latest ${what} are not saved here and will be lost when you leave. Export them to keep a copy.`
+    : `This browser's storage for this site is full, so your latest ${what} are not being saved here. Export them to keep a copy; saving resumes once there is room.`;
+}
+
+/** Why storage refused: "full" when it has no room, "blocked" when the browser does not let the site use it. */
+const refusal = (error) =>
+  error instanceof DOMException && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22) ? "full" : "blocked";
 
 /**
  * How deep the brackets of JSON text nest (outside strings), counted without parsing. Text from outside is
@@ -38,14 +47,6 @@ export function parseBounded(text, widget) {
 
 export const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function attempt(fn) {
-  try {
-    fn();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The storage of one widget. Saved sets the page cannot use as they are (an older or newer version, damaged,
@@ -55,11 +56,24 @@ function attempt(fn) {
  */
 export function storeFor(widget) {
   const { candorSavedKey: savedKey, candorAsideKey: asideKey } = widget.dataset;
+  /** Run a write; false (and `store.refused` says why) when storage refused it. */
+  const attempt = (fn) => {
+    try {
+      fn();
+      store.refused = null;
+      return true;
+    } catch (error) {
+      store.refused = refusal(error);
+      return false;
+    }
+  };
   const writeAside = (entries) =>
     attempt(() => (entries.length ? localStorage.setItem(asideKey, JSON.stringify(entries)) : localStorage.removeItem(asideKey)));
   const store = {
     savedKey,
     asideKey,
+    /** Why the last write was refused ("full" or "blocked"), null when it was not. */
+    refused: null,
     /** What is saved, read but never changed: {text, envelope} (envelope null when the text is not an answers
      *  envelope), {text: null} when nothing is saved, {unavailable: true} without storage. */
     load() {

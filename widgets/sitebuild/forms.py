@@ -11,7 +11,7 @@ from typing import Any
 
 from candor.checks.key_dates import HEADING as KEY_DATES_HEADING
 from candor.compiler.catalog import Catalog
-from candor.intake.campaign import field_schemas
+from candor.intake.campaign import character_refusal, field_schemas, refused_class, takes_lines
 from candor.intake.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
 from candor.model.conditions import Condition, InCondition, fold
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
@@ -116,6 +116,10 @@ def _campaign(fid: str, answers_schema: Mapping[str, Any]) -> str:
         attrs = f'id="{input_id}" data-candor-campaign-field="{esc(key)}" autocomplete="off"'
         if key != "launch_date":  # a date input takes no maxlength; the engine checks it is a real date
             attrs += f' maxlength="{field["maxLength"]}"'
+            # The engine's character rule and its message ({code}: the character as U+XXXX), for the form to refuse
+            # exactly what the engine would.
+            refusal = character_refusal(key, str(field["title"]), "{code}")
+            attrs += f' data-candor-refused="{esc(refused_class(lines=takes_lines(field)))}" data-candor-refused-message="{esc(refusal)}"'
         if key == "notes":
             control = f'<textarea {attrs} rows="3"></textarea>'
         else:
