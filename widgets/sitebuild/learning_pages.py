@@ -16,7 +16,7 @@ from __future__ import annotations
 from candor.catalog import Catalog, PracticeLink, Theme, page_url
 from candor.learning import LEARN, Learning, Module, TryIt
 from candor.quiz import Quiz, QuizQuestion
-from candor.storage_keys import LEARNING_KEY, aside_key
+from candor.storage_keys import LEARNING_KEY, QUIZ_ORDER_KEY, aside_key
 
 from .markup import esc, md_rel, rel
 from .reading_time import ModuleTimes
@@ -24,7 +24,8 @@ from .reading_time import ModuleTimes
 STORAGE_KEY = LEARNING_KEY  # published on each quiz element for quiz.mjs (documented on the progress page)
 
 # Where quiz.mjs keeps progress, and progress it could not read (kept aside until the reader discards it).
-_KEYS = f'data-candor-saved-key="{STORAGE_KEY}" data-candor-aside-key="{aside_key("learning")}"'
+_KEYS = (f'data-candor-saved-key="{STORAGE_KEY}" data-candor-aside-key="{aside_key("learning")}" '
+         f'data-candor-order-key="{QUIZ_ORDER_KEY}"')  # and the seed of this learner's option order (quiz-order.mjs)
 
 # --- page renderers -----------------------------------------------------------------------------------
 
