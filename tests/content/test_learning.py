@@ -352,9 +352,12 @@ class TestGeneratedParts:
         musts = [p.id for p in catalog.practices.values() if p.level == "must" and not p.deprecated]
         text = checklist.checklist_markdown(catalog, "https://example.org/")
         html = checklist.checklist_html(catalog, "learn/checklist/")
+        lines = sorted(p.id for p in catalog.practices.values() if p.checklist for _ in p.checklist.lines)
         linked = r"^- \[ \] \*\*\[([A-Z]{2}-\d{2})\]\(https://example.org/guidance/[a-z-]+/#\1\)\*\*"
-        assert sorted(re.findall(linked, text, re.M)) == sorted(musts)
-        assert sorted(re.findall(r'data-practice="([A-Z]{2}-\d{2})"', html)) == sorted(musts)
+        assert sorted(re.findall(linked, text, re.M)) == lines and set(lines) == set(musts)
+        assert sorted(re.findall(r'data-practice="([A-Z]{2}-\d{2})"', html)) == lines
+        ids = re.findall(r'<input type="checkbox" id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)) == len(lines)
         assert "should" not in {catalog.practices[p].level for p in re.findall(r'data-practice="([^"]+)"', html)}
 
     def test_quiz_form_is_static_html_with_labels_and_prefixed_ids(self, catalog: Catalog) -> None:
@@ -432,6 +435,16 @@ class TestFacilitatorKit:
         for r in kit.must_failures:
             assert facilitator._md(r.debrief or "") in table
 
+    def test_a_shortlist_item_that_is_not_a_must_failure_fails_the_build(self, content: Path) -> None:
+        def change(d: dict[str, Any]) -> None:
+            d["debrief_shortlist"][0]["question"] = "profile-regions"
+            d["debrief_shortlist"][1]["question"] = "ho-owner"  # already listed last
+
+        edit(content / "facilitator.yml", change)
+        found = problems(content)
+        assert "facilitator.yml: debrief_shortlist names 'profile-regions', which is not a must failure of the brief" in found
+        assert "facilitator.yml: debrief_shortlist names 'ho-owner' twice" in found
+
     def test_a_must_failure_without_a_note_fails_the_build(self, content: Path) -> None:
         edit(content / "facilitator.yml", lambda d: d["answers"]["ho-owner"].pop("debrief"))
         found = problems(content)
@@ -449,6 +462,46 @@ class TestFacilitatorKit:
         plain = {k: list(v) if isinstance(v, tuple) else v for k, v in envelope.answers.items()}
         assert notes == [] and plain == download["answers"]
 
+    def test_each_part_of_the_exercise_is_about_twenty_questions(self, catalog: Catalog) -> None:
+        """Twenty minutes, one question a minute: each part, profile included, has 18 to 22 questions shown for the
+        brief, and parts are never merged (fewer pairs take fewer parts)."""
+        kit = facilitator_kit(catalog)
+        visible = set(kit.result["visible"])
+        questions = kit.check.questionnaire.questions
+        profile = sum(1 for q in questions if q.area == "profile" and q.id in visible)
+        for part in kit.data["pairs"]:
+            n = profile + sum(1 for q in questions if q.area in part["areas"] and q.id in visible)
+            assert 18 <= n <= 22, (part["id"], n)
+        guide = (LEARN / "facilitator.md").read_text()
+        assert "merge" not in guide.lower()
+
+    def test_the_debrief_shortlist_fits_the_debrief(self, catalog: Catalog) -> None:
+        """Eight must failures with minutes each; with a minute per part for the pairs' reports, they fill the
+        debrief block of the agenda exactly."""
+        kit = facilitator_kit(catalog)
+        shortlist = kit.data["debrief_shortlist"]
+        failures = {r.question.id for r in kit.must_failures}
+        assert len(shortlist) == 8 and len({s["question"] for s in shortlist}) == 8
+        assert {s["question"] for s in shortlist} <= failures
+        guide = (LEARN / "facilitator.md").read_text()
+        block = re.search(r"\| (\d):(\d\d) to (\d):(\d\d) \| Debrief \|", guide)
+        assert block is not None
+        h1, m1, h2, m2 = (int(x) for x in block.groups())
+        assert sum(s["minutes"] for s in shortlist) + len(kit.data["pairs"]) == (h2 * 60 + m2) - (h1 * 60 + m1)
+        table = facilitator.shortlist_markdown(kit, catalog, "learn/facilitator.md")
+        assert table.count("\n| ") == 8 + 2  # header and separator rows, then one row per item
+        for item in shortlist:
+            row = next(r for r in kit.must_failures if r.question.id == item["question"])
+            assert facilitator._md(row.debrief or "") in table
+
+    def test_the_prep_list_names_laptops_and_the_guide_has_an_attendance_sheet(self) -> None:
+        guide = (LEARN / "facilitator.md").read_text()
+        prep = guide[guide.index("## Before the session"):guide.index("## Agenda")]
+        assert "laptop" in prep
+        assert "## Attendance sheet" in guide
+        prompts = guide[guide.index("## Discussion prompts"):guide.index("## Exercise")]
+        assert prompts.count("*Facilitator's note:*") == 8  # one for each of the eight prompts
+
     def test_the_pairs_split_covers_every_scored_area_once(self, catalog: Catalog) -> None:
         kit = facilitator_kit(catalog)
         areas = [a for g in kit.data["pairs"] for a in g["areas"]]
@@ -463,13 +516,19 @@ class TestChecklistLines:
     comma or "then"."""
 
     def lines(self, catalog: Catalog) -> list[tuple[str, str]]:
-        return [(p.id, p.checklist.line) for p in checklist.checklist_lines(catalog) if p.checklist]
+        return [(p.id, line) for p in checklist.checklist_lines(catalog) if p.checklist for line in p.checklist.lines]
 
-    def test_one_line_per_practice_and_no_shared_wording(self, catalog: Catalog) -> None:
+    def test_every_line_belongs_to_one_practice_and_no_two_share_wording(self, catalog: Catalog) -> None:
         lines = self.lines(catalog)
-        ids = [pid for pid, _ in lines]
-        assert len(ids) == len(set(ids))
         assert len({line.lower() for _, line in lines}) == len(lines)
+        assert len(checklist.checklist_lines(catalog)) == len(set(checklist.checklist_lines(catalog)))
+
+    def test_bundled_practices_get_one_line_per_action(self, catalog: Catalog) -> None:
+        """Issue 33: practices whose rule bundles actions check each on its own line (checklist.also)."""
+        counts = {pid: n for pid, n in ((p.id, len(p.checklist.lines)) for p in checklist.checklist_lines(catalog) if p.checklist)}
+        for pid in ("TR-06", "BI-06", "SE-05", "GL-01", "SE-02", "TA-04"):
+            assert counts[pid] >= 2, pid
+        print(f"{sum(counts.values())} lines for {len(counts)} must practices")
 
     def test_each_line_is_one_sentence_with_one_action(self, catalog: Catalog) -> None:
         lines = self.lines(catalog)
@@ -487,6 +546,18 @@ class TestChecklistLines:
         company = {p.id for _, _, items in parts[1].groups for p in items}
         assert {"GL-01", "GL-02", "GL-03", "SE-02", "VD-01", "TR-03"} <= company
         assert "VA-03" in {p.id for _, _, items in parts[0].groups for p in items}
+
+    def test_lines_that_could_not_be_ticked_now_can(self, catalog: Catalog) -> None:
+        """Issue 33: a live chatbot's line says what oversight it needs; customer reviews are not creators' posts;
+        no line asks for a judgement it does not define ("awkward", "imitated styles", "compare")."""
+        lines = dict(self.lines(catalog))
+        assert "live chatbot" in lines["HO-01"]
+        assert lines["EN-01"].startswith("Publish customer reviews")
+        for pid in ("HO-06", "IP-02", "CL-04"):
+            assert lines[pid].startswith("Confirm that"), pid
+        assert not re.search(r"awkward|imitated styles|\bcompare\b", " ".join(lines.values()), re.I)
+        claims = [lines[p] for p in ("CL-01", "CL-02", "TA-02")]
+        assert len({c.split()[0] for c in claims}) == 3  # three different checks, not one said three times
 
     def test_a_must_practice_without_a_line_fails_the_build(self, content: Path) -> None:
         def change(d: dict[str, Any]) -> None:
