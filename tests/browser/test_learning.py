@@ -145,12 +145,14 @@ def test_the_form_stays_usable_when_the_checker_cannot_start(page: Page, site_ur
 
 def test_the_checklist_lists_every_must_practice_and_prints_at_9pt_on_two_pages(page: Page, site_url: str, catalog: Catalog) -> None:
     musts = sorted(p.id for p in catalog.practices.values() if p.level == "must" and not p.deprecated)
+    lines = sorted(p.id for p in catalog.practices.values() if p.checklist and p.id in musts for _ in p.checklist.lines)
     page.goto(site_url + "learn/checklist/")
     items = page.locator(".candor-checklist li[data-practice]")
-    expect(items).to_have_count(len(musts))
-    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.practice)")) == musts
-    for pid in musts[:3]:
-        expect(page.get_by_role("checkbox", name=re.compile(rf"^{pid} "))).to_be_visible()
+    expect(items).to_have_count(len(lines))  # one per action: a practice that bundles actions has several
+    assert sorted(items.evaluate_all("els => els.map(e => e.dataset.practice)")) == lines
+    for pid in musts[:3]:  # each line is a labelled checkbox; a practice with several actions has several
+        expect(page.get_by_role("checkbox", name=re.compile(rf"^{pid} ")).first).to_be_visible()
+    expect(page.get_by_role("checkbox", name=re.compile(r"^BI-06 "))).to_have_count(lines.count("BI-06"))
     download = page.get_by_role("link", name="Download as Markdown")
     assert download.get_attribute("download") == "candor-pre-launch-checklist.md"
     text = page.request.get(download.evaluate("a => a.href")).text()
@@ -175,3 +177,40 @@ def test_the_brief_handout_prints_without_facilitator_notes(page: Page, site_url
     page.goto(site_url + "learn/facilitator/")
     expect(page.locator("#answer-table")).to_be_attached()
     expect(page.get_by_role("link", name="sample campaign brief")).to_have_attribute("href", re.compile(r"brief/$"))
+
+
+ORDER_KEY = "candor:quiz-order:v1"
+ORDER = f"""() => [...document.querySelectorAll('{WIDGET} fieldset[data-question]')].map(
+  (f) => [...f.querySelectorAll('input')].map((i) => i.value))"""
+
+
+def test_each_learner_keeps_their_own_option_order(page: Page, site_url: str) -> None:
+    """The options come in the learner's own order, the same after a reload (a review shows what they answered);
+    another seed gives another order; the authored order stays in the built page and its answer key."""
+    authored = [[o["id"] for o in q["options"]] for q in quiz_data()["questions"]]
+    page.goto(site_url + f"learn/{QUIZ}/")
+    seed = page.evaluate(f"() => localStorage.getItem('{ORDER_KEY}')")
+    assert seed is not None and re.fullmatch(r"\d{1,10}", seed), seed  # stored on the first visit
+    first = page.evaluate(ORDER)
+    assert [sorted(o) for o in first] == [sorted(o) for o in authored]
+    page.reload()
+    assert page.evaluate(ORDER) == first
+
+    orders = {}
+    for kept in ("1", "2"):
+        page.evaluate(f"() => localStorage.setItem('{ORDER_KEY}', '{kept}')")
+        page.reload()
+        orders[kept] = page.evaluate(ORDER)
+        page.reload()
+        assert page.evaluate(ORDER) == orders[kept], kept
+    assert orders["1"] != orders["2"]
+    assert orders["1"] != authored and orders["2"] != authored
+
+    page.evaluate(f"() => localStorage.setItem('{ORDER_KEY}', 'not a seed')")
+    page.reload()
+    replaced = page.evaluate(f"() => localStorage.getItem('{ORDER_KEY}')")
+    assert re.fullmatch(r"\d{1,10}", replaced), replaced
+
+    built = page.request.get(site_url + f"learn/{QUIZ}/").text()
+    first_id = quiz_data()["questions"][0]["id"]
+    assert re.findall(rf'name="candor-quiz-{QUIZ}-q-{first_id}" value="([^"]+)"', built) == authored[0]  # no JavaScript

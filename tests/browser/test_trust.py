@@ -374,7 +374,8 @@ def test_no_cookie_and_only_the_documented_keys_are_stored(journey: Journey) -> 
     assert journey.cookies == []
     scope = urlparse(journey.site.url).path  # Material's keys are prefixed with the site's path
     ids = stored_ids(journey.site)
-    documented = {f"candor:{kind}:{i}" for i in ids for kind in ("answers", "aside")} | {"candor:learning:v1", f"{scope}.__palette"}
+    documented = {f"candor:{kind}:{i}" for i in ids for kind in ("answers", "aside")}
+    documented |= {"candor:learning:v1", "candor:quiz-order:v1", f"{scope}.__palette"}
     local = set(journey.storage["local"])
     assert local <= documented, f"undocumented localStorage keys: {sorted(local - documented)}"
     assert f"{scope}.__palette" in local, "Material stores the colour scheme on every page load"
@@ -382,7 +383,7 @@ def test_no_cookie_and_only_the_documented_keys_are_stored(journey: Journey) -> 
     assert journey.storage["session"] == [], journey.storage
     assert journey.storage["databases"] == [] and journey.storage["caches"] == [] and journey.storage["workers"] == 0
     privacy = (journey.site.dir / "about" / "privacy" / "index.html").read_text(encoding="utf-8")
-    for key in ("candor:answers:", "candor:aside:", "candor:learning:v1", "__palette"):
+    for key in ("candor:answers:", "candor:aside:", "candor:learning:v1", "candor:quiz-order:v1", "__palette"):
         assert key in privacy, f"the privacy page does not document {key}"
     for check in stored_ids(journey.site):
         assert f"candor:answers:{check}" in privacy or check in privacy, f"the privacy page does not name {check}"

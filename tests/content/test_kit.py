@@ -53,6 +53,31 @@ class TestPublishedKit:
         assert links["TR-01"].templates and all(t.url.startswith("kit/") for t in links["TR-01"].templates)
 
 
+class TestTemplatesSayWhatGoodLooksLike:
+    """Issue 33: a template that asks for a judgement says how to make it."""
+
+    def test_the_register_defines_each_risk_level(self, catalog: Catalog) -> None:
+        risk = next(c for c in catalog.templates["ai-use-register"].columns if c.name == "risk_level")
+        for level in ("High:", "Medium:", "Low:"):
+            assert level in risk.meaning, level
+        assert "live chatbot" in risk.meaning and "take the higher" in risk.meaning
+
+    def test_the_vendor_questionnaire_says_what_answer_is_acceptable_for_each_group(self, catalog: Catalog) -> None:
+        body = catalog.templates["vendor-questionnaire"].body or ""
+        criteria = body[body.index("What counts as acceptable"):]
+        for group in ("1–5", "6–8", "9–10", "11–13", "14–15"):
+            assert f"**{group}:**" in criteria, group
+
+    def test_the_creator_clause_covers_gifts_in_the_video_and_the_caption(self, catalog: Catalog) -> None:
+        body = catalog.templates["creator-brief-clause"].body or ""
+        assert "gifts included" in body and "in the video and in the caption" in body and "Gifted by [Brand]" in body
+
+    def test_the_fairness_plan_measures_what_ad_platforms_report(self, catalog: Catalog) -> None:
+        body = catalog.templates["fairness-monitoring-plan"].body or ""
+        assert "delivery breakdown by age and gender" in body
+        assert "reached ÷ eligible" not in body  # platforms do not report who was eligible
+
+
 class TestBrokenKitFailsWithFileAndId:
     def test_unknown_practice(self, content: Path) -> None:  # noqa: F811
         edit(content / "kit" / "incident-log.yml", lambda d: d.update(practices=["ZZ-99"]))

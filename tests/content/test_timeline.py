@@ -144,3 +144,21 @@ class TestChangelog:
         with pytest.raises(ContentError) as info:
             read_catalog(content)
         assert "timeline.yml: practice GL-06 has no 'added' entry under changes" in info.value.problems
+
+
+class TestReportedDates:
+    """An obligation that rests on an act reported but not yet seen published says so, in the data and on the
+    key-dates page (issue 33, fix 13)."""
+
+    def test_obligations_on_unpublished_acts_are_marked_reported_on_the_page(self, catalog: Catalog) -> None:
+        page = key_dates_markdown(catalog, "standards/key-dates.md", TODAY)
+        unpublished = {s.id for s in catalog.sources.values() if "count as reported" in (s.confidence_note or "")}
+        assert unpublished, "the Digital Omnibus on AI has not been seen published"
+        marked = [o for o in catalog.timeline.obligations if o.source in unpublished]  # type: ignore[union-attr]
+        assert len(marked) == 3
+        for o in marked:
+            assert o.reported, o.id
+            assert o.title.endswith(f"(reported: {o.reported})"), o.id
+            assert o.title in page.replace("\\|", "|"), o.id
+        others = [o for o in catalog.timeline.obligations if o.source not in unpublished]  # type: ignore[union-attr]
+        assert not any(o.reported or "(reported" in o.title for o in others)

@@ -102,7 +102,8 @@ MD_SECTION = [
     "decisions (Colorado). Source: [Colorado SB 26-189, automated decision-making technology in consequential "
     f"decisions](https://coag.gov/resources/ai/). See {PR06}.",
     "- **2 December 2027:** AI Act duties for high-risk AI systems in Annex III (for example credit scoring and "
-    "recruitment) apply (EU). Source: [Digital Omnibus on AI (Regulation amending the AI Act, Regulation "
+    "recruitment) apply (reported: the Digital Omnibus on AI, agreed in 2026, not yet seen published) (EU). "
+    "Source: [Digital Omnibus on AI (Regulation amending the AI Act, Regulation "
     "(EU) 2024/1689)](https://www.aiactblog.nl/en/posts/digital-omnibus-ai-act-what-changes-what-now-2026). "
     "See [GL-02 Keep an AI use register](https://site.test/guidance/governance/#GL-02), "
     f"{PR06}.",

@@ -12,8 +12,10 @@ import { messenger } from "./messages.mjs";
 import { ask, askUntilAnswered, promptIn } from "./prompt.mjs";
 import { notSaved } from "./store.mjs";
 import { clearFeedback, scoreParts, scoreSentence, showFeedback } from "./quiz-feedback.mjs";
+import { orderOptions } from "./quiz-order.mjs";
 
 function wireOneQuiz(element, getEngine) {
+  orderOptions(element); // this learner's option order, before anything is restored or read
   const quiz = element.dataset.candorQuiz;
   const form = element.querySelector("form");
   const progressText = element.querySelector("[data-candor-progress]");

@@ -1,4 +1,4 @@
-"""The pre-launch checklist: one checkable line for each live ``must`` practice, from the practice itself.
+"""The pre-launch checklist: checkable lines for each live ``must`` practice (one per action), from the practice.
 
 Each such practice carries ``checklist: {line, scope}`` in ``content/practices/<theme>.yml``: one action in
 one sentence. ``scope: campaign`` lines are checked for every launch; ``scope: company`` lines are standing
@@ -68,7 +68,7 @@ def checklist_markdown(catalog: Catalog, site_url: str) -> str:
         out += [f"## {part.title}", "", part.intro, ""]
         for _, title, items in part.groups:
             out += [f"### {title}", ""]
-            out += [f"- [ ] **[{p.id}]({base}{p.url})** {p.checklist.line}" for p in items if p.checklist]
+            out += [f"- [ ] **[{p.id}]({base}{p.url})** {line}" for p in items if p.checklist for line in p.checklist.lines]
             out.append("")
     return "\n".join(out)
 
@@ -95,13 +95,13 @@ def checklist_html(catalog: Catalog, page: str) -> str:
                 '<ul class="candor-checklist-items">',
             ]
             for p in items:
-                cid = f"candor-checklist-{p.id}"
-                line = p.checklist.line if p.checklist else ""
-                out.append(
-                    f'<li class="candor-checklist-item" data-practice="{esc(p.id)}"><label class="candor-option" for="{cid}">'
-                    f'<input type="checkbox" id="{cid}"> <span><a class="candor-checklist-id" href="{esc(rel(page, p.url))}">'
-                    f"{esc(p.id)}</a> {esc(line)}</span></label></li>"
-                )
+                for n, line in enumerate(p.checklist.lines if p.checklist else ("",), 1):
+                    cid = f"candor-checklist-{p.id}" + (f"-{n}" if n > 1 else "")
+                    out.append(
+                        f'<li class="candor-checklist-item" data-practice="{esc(p.id)}"><label class="candor-option" for="{cid}">'
+                        f'<input type="checkbox" id="{cid}"> <span><a class="candor-checklist-id" href="{esc(rel(page, p.url))}">'
+                        f"{esc(p.id)}</a> {esc(line)}</span></label></li>"
+                    )
             out += ["</ul>", "</section>"]
         out += ["</div>", "</section>"]
     out.append("</div>")

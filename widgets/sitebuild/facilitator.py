@@ -2,7 +2,7 @@
 
 The model (the sample brief's answers, scored by the engine and checked against the guide's stated result) is
 :mod:`candor.compiler.facilitator`. Shortcodes: ``facilitator-result``, ``facilitator-debrief``, ``facilitator-answers``,
-``facilitator-pairs`` and ``quiz-notes`` (what tempts in each knowledge-check question). The answers are also
+``facilitator-pairs``, ``facilitator-shortlist`` and ``quiz-notes`` (what tempts in each knowledge-check question). The answers are also
 published as a YAML file the CLI can score (``candor check prelaunch trail-ready.yml``).
 """
 
@@ -76,6 +76,18 @@ def debrief_markdown(kit: Kit, catalog: Catalog, src: str) -> str:
         out.append(
             f"| {_md(r.why)} | {LEVEL_WORDS[r.flag]} | {_practices(catalog, src, musts)} | {_md(r.debrief or '')} | {_md(r.fix or '')} |"
         )
+    return _fitted("\n".join(out) + "\n")
+
+
+def shortlist_markdown(kit: Kit, catalog: Catalog, src: str) -> str:
+    """The debrief's shortlist: the must failures to raise in the time, in order, with minutes for each."""
+    rows = {r.question.id: r for r in kit.must_failures}
+    items = kit.data.get("debrief_shortlist", [])
+    out = ["| Minutes | What the brief says | Practice | What to say |", "| --- | --- | --- | --- |"]
+    for item in items:
+        r = rows[item["question"]]
+        musts = tuple(p for p in r.practices if catalog.practices[p].level == "must")
+        out.append(f"| {item['minutes']} | {_md(r.why)} | {_practices(catalog, src, musts)} | {_md(r.debrief or '')} |")
     return _fitted("\n".join(out) + "\n")
 
 

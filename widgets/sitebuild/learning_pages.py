@@ -17,7 +17,7 @@ from candor.compiler.catalog import Catalog, Theme
 from candor.learning.path import LEARN, Learning, Module, TryIt
 from candor.learning.quiz import Quiz, QuizQuestion
 from candor.model.links import PracticeLink, page_url
-from candor.util.storage_keys import LEARNING_KEY, aside_key
+from candor.util.storage_keys import LEARNING_KEY, QUIZ_ORDER_KEY, aside_key
 
 from .markup import esc, md_rel, rel
 from .reading_time import ModuleTimes
@@ -25,7 +25,8 @@ from .reading_time import ModuleTimes
 STORAGE_KEY = LEARNING_KEY  # published on each quiz element for quiz.mjs (documented on the progress page)
 
 # Where quiz.mjs keeps progress, and progress it could not read (kept aside until the reader discards it).
-_KEYS = f'data-candor-saved-key="{STORAGE_KEY}" data-candor-aside-key="{aside_key("learning")}"'
+_KEYS = (f'data-candor-saved-key="{STORAGE_KEY}" data-candor-aside-key="{aside_key("learning")}" '
+         f'data-candor-order-key="{QUIZ_ORDER_KEY}"')  # and the seed of this learner's option order (quiz-order.mjs)
 
 # --- page renderers -----------------------------------------------------------------------------------
 

@@ -55,5 +55,6 @@ def renderers(catalog: Catalog, times: ModuleTimes, src: str, url: str) -> dict[
             kit(), catalog, src, md_rel(src, facilitator.ANSWERS_DOWNLOAD), md_rel(src, facilitator.ANSWERS_IMPORT)
         ),
         "facilitator-pairs": lambda _: facilitator.pairs_markdown(kit()),
+        "facilitator-shortlist": lambda _: facilitator.shortlist_markdown(kit(), catalog, src),
         "quiz-notes": lambda _: facilitator.quiz_notes_markdown(catalog, src),
     }

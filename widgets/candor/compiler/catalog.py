@@ -34,10 +34,16 @@ class SourceMapping:
 
 @dataclass(frozen=True)
 class ChecklistLine:
-    """One checkable action: ``scope`` is "campaign" (check for each launch) or "company" (a standing control)."""
+    """A practice's checkable actions: ``scope`` is "campaign" (check for each launch) or "company" (a standing
+    control); ``also`` holds a line for each further action of a practice that bundles several."""
 
     line: str
     scope: str
+    also: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return (self.line, *self.also)
 
 
 @dataclass(frozen=True)

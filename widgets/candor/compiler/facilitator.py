@@ -65,6 +65,11 @@ def _result_problems(name: str, data: Mapping[str, Any], result: Mapping[str, An
     }
     if dict(data["stated_result"]) != actual:
         problems.append(f"{name}: stated_result {dict(data['stated_result'])} does not match what the engine gives for the brief: {actual}")
+    failures = {r.question.id for r in rows if r.must_failure}
+    listed = [item["question"] for item in data.get("debrief_shortlist", ())]
+    problems += [f"{name}: debrief_shortlist names {qid!r}, which is not a must failure of the brief" for qid in listed
+                 if qid not in failures]
+    problems += [f"{name}: debrief_shortlist names {qid!r} twice" for qid in sorted(set(listed)) if listed.count(qid) > 1]
     return problems
 
 

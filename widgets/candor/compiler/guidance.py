@@ -65,7 +65,8 @@ def _practice(p: Mapping[str, Any], theme: Theme, file_reviewed: str) -> Practic
         mappings=tuple(SourceMapping(m["source"], m["relation"], m.get("locator")) for m in p["mappings"]),
         url=f"{theme.url}#{p['id']}", deprecated=bool(p.get("deprecated", False)), example=p.get("example"),
         reviewed=p.get("reviewed", file_reviewed),
-        checklist=ChecklistLine(p["checklist"]["line"], p["checklist"]["scope"]) if "checklist" in p else None,
+        checklist=ChecklistLine(p["checklist"]["line"], p["checklist"]["scope"], tuple(p["checklist"].get("also", ())))
+        if "checklist" in p else None,
     )
 
 

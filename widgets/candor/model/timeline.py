@@ -27,6 +27,7 @@ class Obligation:
     source: str
     locator: str | None
     practices: tuple[str, ...]
+    reported: str | None = None  # what was not seen published; the title already ends with "(reported: ...)"
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,11 @@ def parse_timeline(
         problems += _known("practice", raw["practices"], practices, where)
         if question is not None:
             problems += [f"{where} names region {r!r}, not an option of {question_id}" for r in raw["regions"] if r not in regions]
+        reported = raw.get("reported")
+        title = f"{raw['title']} (reported: {reported})" if reported else raw["title"]
         obligations.append(Obligation(
-            raw["id"], raw["title"], raw["jurisdiction"], tuple(raw["regions"]), raw["date"], raw["source"],
-            raw.get("locator"), tuple(raw["practices"]),
+            raw["id"], title, raw["jurisdiction"], tuple(raw["regions"]), raw["date"], raw["source"],
+            raw.get("locator"), tuple(raw["practices"]), reported,
         ))
     changes: list[Change] = []
     for n, raw in enumerate(data["changes"], 1):

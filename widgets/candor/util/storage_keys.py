@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 LEARNING_KEY: Final = "candor:learning:v1"  # every knowledge check's progress, in one key
+QUIZ_ORDER_KEY: Final = "candor:quiz-order:v1"  # one random seed: the order a learner sees quiz options in
 
 
 def saved_key(widget_id: str) -> str:
