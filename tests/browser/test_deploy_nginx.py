@@ -3,6 +3,7 @@ files, worker isolation (a page and each worker cannot reach a second local orig
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 import shutil
@@ -37,14 +38,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def nginx(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """nginx on 127.0.0.1 with the snippet included in its server block, exactly as docs/about/publish.md says."""
-    assert Path(NGINX).is_file(), "nginx is missing: scripts/test installs Debian's nginx-light"
-    tmp = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    conf = tmp / "nginx.conf"
-    conf.write_text(f"""daemon off; master_process off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
+def nginx_config(tmp: Path, port: int, site_dir: Path) -> str:
+    """An nginx main config serving the built site on 127.0.0.1:port with the generated snippet included in its
+    server block, exactly as docs/about/publish.md says (benchmarks/audits.py serves Lighthouse's pages with it)."""
+    return f"""daemon off; master_process off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
 events {{}}
 http {{
   include /etc/nginx/mime.types;
@@ -53,24 +50,41 @@ http {{
   uwsgi_temp_path {tmp}/uwsgi; scgi_temp_path {tmp}/scgi;
   server {{
     listen 127.0.0.1:{port};
-    root {site.dir};
-    include {site.dir}/_deploy/nginx.conf;
+    root {site_dir};
+    include {site_dir}/_deploy/nginx.conf;
   }}
 }}
-""")
+"""
+
+
+@contextlib.contextmanager
+def serving(site_dir: Path, tmp: Path) -> Iterator[str]:
+    """Debian's nginx serving the built site with its deploy snippet; yields the site's address."""
+    assert Path(NGINX).is_file(), "nginx is missing: scripts/test installs Debian's nginx-light"
+    port = free_port()
+    conf = tmp / "nginx.conf"
+    conf.write_text(nginx_config(tmp, port, site_dir))
     check = subprocess.run([NGINX, "-t", "-c", str(conf)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen([NGINX, "-c", str(conf)], stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(site.dir, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 class _Target(BaseHTTPRequestHandler):
