@@ -2,8 +2,8 @@
 three runs per page) and the Nu HTML checker's error count in the site's own markup.
 
 Lighthouse's pages are served as deployed (Debian's nginx with the generated snippet, when it is installed; run.py
-says which server it used). Both tools are heavy (Lighthouse about 130 npm packages, the Nu checker a 30 MB jar that needs Java 11+), so they
-are not part of the test install. Install them once, apart from the project's node_modules and lock file:
+says which server it used). Both tools are heavy (Lighthouse about 130 npm packages, the Nu checker a 30 MB jar
+that needs Java 11+), so they are not part of the test install. Install them once, apart from the project's node_modules and lock file:
 
     mkdir -p .cache/audit-tools && echo '{"private": true}' > .cache/audit-tools/package.json
     npm install --prefix .cache/audit-tools --no-audit --no-fund -E lighthouse@12.2.3 vnu-jar@26.9.27
