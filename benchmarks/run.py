@@ -1,6 +1,12 @@
 """Benchmark: prints one JSON document of figures measured against a freshly built site. Not a test.
 
     .venv/bin/python benchmarks/run.py [--runs 5] [--calls 200] [--check prelaunch] [--out benchmarks/results/latest.json]
+        [--audits | --audits-only] [--write-baseline]
+
+The boot ratios are compared with the committed baseline (benchmarks/baseline.json, benchmarks/baseline.py): a
+move of more than 10 % is reported in capitals after the JSON, and a regression exits with status 3.
+``--audits`` adds Lighthouse (mobile accessibility and performance) and the Nu HTML checker's own-markup error
+count when those optional tools are installed (benchmarks/audits.py says how); ``--audits-only`` measures just those.
 
 Figures: cold page-to-ready for the widget page (plain boot, as a first visit; and forced snapshot boot) and
 for a bare page that only calls loadPyodide() from the same files (the floor), with ratios; warm
@@ -39,6 +45,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from crossbrowser.drivers import launch as launch_engine  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import audits  # noqa: E402
+import baseline  # noqa: E402
 
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare</title>
 <script type="module">
@@ -363,6 +373,10 @@ def main() -> None:
     parser.add_argument("--check", default="prelaunch")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--engines-only", action="store_true", help="only the first and repeat visit in each engine")
+    parser.add_argument("--audits", action="store_true", help="add Lighthouse and Nu checker figures (optional tools)")
+    parser.add_argument("--audits-only", action="store_true", help="only the Lighthouse and Nu checker figures")
+    parser.add_argument("--write-baseline", action="store_true",
+                        help="record this run's boot ratios in benchmarks/baseline.json (after a run alone on the machine)")
     args = parser.parse_args()
     out: dict[str, Any] = {"machine": {"cores": os.cpu_count()}, "check": args.check}
     with tempfile.TemporaryDirectory() as tmp:
@@ -379,9 +393,12 @@ def main() -> None:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         widget_page = f"{url}checks/{args.check}/"
         ready = '[data-candor-state="ready"]'
-        if args.engines_only:
-            with sync_playwright() as p:
-                out["engine_visits"] = engine_visits(p, widget_page, log)
+        if args.engines_only or args.audits_only:
+            if args.engines_only:
+                with sync_playwright() as p:
+                    out["engine_visits"] = engine_visits(p, widget_page, log)
+            if args.audits_only:
+                out["audits"] = run_audits(site, url, gzip_on_wire)
             server.shutdown()
             print(json.dumps(out, indent=2))
             return
@@ -442,13 +459,37 @@ def main() -> None:
                 "runs": slow,
             }
             browser.close()
+        if args.audits:
+            out["audits"] = run_audits(site, url, gzip_on_wire)
         server.shutdown()
     out["cli"] = cli_cost(args.check)
+    out["baseline"] = baseline.compare(out, baseline.load())
     text = json.dumps(out, indent=2)
     print(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
+    sys.exit(baseline.report(out, args.write_baseline, f"benchmarks/run.py --runs {args.runs}"))
+
+
+def run_audits(site: Path, url: str, gzip_on_wire: list[bool]) -> dict[str, Any]:
+    """Lighthouse and the Nu checker (benchmarks/audits.py). Lighthouse's pages are served as deployed, by Debian's
+    nginx with the generated snippet and its .gz copies, when nginx is installed; else by this script's server
+    with text and wasm gzipped on the wire (no deploy headers: said in the report)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.test_deploy_nginx import NGINX, serving
+
+    nu = audits.nu_checker(site)
+    if Path(NGINX).is_file():
+        with tempfile.TemporaryDirectory() as tmp, serving(site, Path(tmp)) as deployed:
+            return {"served_by": "nginx, _deploy/nginx.conf", "lighthouse": audits.lighthouse(deployed, chromium_path()),
+                    "nu_checker": nu}
+    gzip_on_wire[0] = True
+    try:
+        return {"served_by": "benchmark server, gzip on the wire, no deploy headers",
+                "lighthouse": audits.lighthouse(url, chromium_path()), "nu_checker": nu}
+    finally:
+        gzip_on_wire[0] = False
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ TOP = 3
 
 # Material's worker protocol: SETUP (0) the index, READY (1), QUERY (2) a query, RESULT (3) pages in ranked order.
 RANK = """async ([worker, queries]) => {
-  const index = await (await fetch("search/search_index.json")).json();
+  const index = await (await fetch("search/search_index.full.json")).json();
   const search = new Worker(worker);
   const reply = () => new Promise((resolve) => search.addEventListener("message", (e) => resolve(e.data), { once: true }));
   search.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
@@ -64,7 +64,7 @@ def test_every_check_is_found_by_its_name_and_by_its_id(page: Page, site_url: st
 def test_key_terms_do_not_push_a_page_below_its_own_title(page: Page, site_url: str, site_dir: Path, catalog: Catalog) -> None:
     """A title made only of key-term words ("Privacy") is the key term's by design; every other title finds its page."""
     key_words = {w for theme in catalog.themes for term in theme.key_terms for w in words(term)}
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site_dir / "search" / "search_index.full.json").read_text(encoding="utf-8"))
     titles = {}
     for doc in index["docs"]:
         title_words = [w for w in re.split(r"[^a-z0-9]+", doc["title"].lower()) if w]

@@ -1,4 +1,4 @@
-"""widgets/sitebuild/search_defer.py on Material's config block, and what it refuses."""
+"""widgets/sitebuild/search_defer.py on Material's config block and index, and what it refuses."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
-from sitebuild.search_defer import SearchDeferError, defer_search_index
+from sitebuild.search_defer import SearchDeferError, defer_search_index, split_index
 
 
 def page(config: dict[str, object]) -> str:
@@ -22,7 +22,7 @@ def config_of(html: str) -> dict[str, object]:
     return json.loads(html.split('type="application/json">')[1].split("</script>")[0])
 
 
-@pytest.mark.parametrize("root", ["", "../", "../../"])
+@pytest.mark.parametrize("root", ["", "../", "../../", "/", "/docs/"])  # "/": 404.html, at any depth
 def test_the_worker_is_replaced_by_the_wrapper_with_materials_file_name(root: str) -> None:
     before = {"base": root or ".", "search": f"{root}assets/javascripts/workers/search.a7633da7.min.js", "tags": None}
     after = defer_search_index(page(before))
@@ -42,3 +42,17 @@ def test_the_worker_is_replaced_by_the_wrapper_with_materials_file_name(root: st
 def test_an_unexpected_config_fails_the_build(html: str) -> None:
     with pytest.raises(SearchDeferError):
         defer_search_index(html)
+
+
+def test_material_gets_the_config_and_no_pages_and_the_full_index_is_kept_as_it_was() -> None:
+    full = json.dumps({"config": {"lang": ["en"], "fields": {"terms": {"boost": 2000}}},
+                       "docs": [{"location": "", "title": "Home", "text": "<p>Welcome</p>"}]})
+    stub, kept = split_index(full)
+    assert json.loads(stub) == {"config": {"lang": ["en"], "fields": {"terms": {"boost": 2000}}}, "docs": []}
+    assert kept == full
+
+
+@pytest.mark.parametrize("index", ['{"docs": []}', '{"config": {}}', '{"config": [], "docs": []}', "[]"])
+def test_an_index_of_another_shape_fails_the_build(index: str) -> None:
+    with pytest.raises(SearchDeferError):
+        split_index(index)

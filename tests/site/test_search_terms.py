@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from ..conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
-from sitebuild.search_terms import SearchTermsError, add_terms
+from sitebuild.search_terms import SearchTermsError, add_terms, leave_out_non_prose
 
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}, "terms": {"boost": 2000}}}
@@ -81,7 +83,51 @@ def test_a_separator_that_splits_a_term_differently_is_refused(catalog: Catalog)
 
 
 def test_the_built_index_carries_the_terms_and_the_field_boost(site_dir: Path, catalog: Catalog) -> None:
-    built = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    built = json.loads((site_dir / "search" / "search_index.full.json").read_text(encoding="utf-8"))
     assert built["config"]["fields"]["terms"]["boost"] > built["config"]["fields"]["title"]["boost"]
     carried = {d["location"]: d["terms"] for d in built["docs"] if "terms" in d}
     assert carried == terms_by_page(catalog)
+
+
+def test_tables_controls_and_buttons_are_marked_once_and_prose_is_not() -> None:
+    page = ('<p>Prose <label for="a">A</label></p><table class="x"><tr><td>1</td></tr></table><button type="button">'
+            'Go</button><legend>L</legend><select><option>o</option></select><dl><dt>T</dt><dd>D</dd></dl>'
+            '<div data-search-exclude><label data-search-exclude>kept as it was</label></div><tablet>')
+    marked = leave_out_non_prose(page)
+    assert marked.count('data-search-exclude="not-prose"') == 5
+    assert '<table data-search-exclude="not-prose" class="x">' in marked
+    assert "<label data-search-exclude>kept as it was</label>" in marked and "<tablet>" in marked
+    assert "<dl><dt>T</dt><dd>D</dd></dl>" in marked and "<p>Prose " in marked
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_the_built_index_holds_prose_not_tables_or_button_text(site_dir: Path) -> None:
+    """Material's index text is flattened: a table's header row or a button's label found in a page's entries
+    means the table or the control was indexed. Their pages' prose, the glossary's definitions, stays."""
+    docs = json.loads((site_dir / "search" / "search_index.full.json").read_text(encoding="utf-8"))["docs"]
+    text: dict[str, str] = {}
+    for d in docs:
+        url = d["location"].split("#")[0]
+        text[url] = text.get(url, "") + " " + _plain(d["text"])
+    found, checked = {}, 0
+    for path in sorted(site_dir.rglob("index.html")):
+        url = path.parent.relative_to(site_dir).as_posix() + "/" if path.parent != site_dir else ""
+        page = path.read_text(encoding="utf-8")
+        assert "data-search-exclude=\"" not in page, url  # Material removes the attribute once it has read it
+        article = page[page.find("<article"):page.find("</article>")]
+        heads = [_plain(" ".join(re.findall(r"<th[^>]*>(.*?)</th>", t, re.S)[:3]))
+                 for t in re.findall(r"<table.*?</table>", article, re.S)]
+        buttons = [_plain(b) for b in re.findall(r"<button[^>]*>(.*?)</button>", article, re.S)]
+        prose = " ".join(_plain(x) for x in re.findall(r"<(?:p|li)\b[^>]*>(.*?)</(?:p|li)>", article, re.S))
+        wanted = [w for w in heads + buttons if len(w) >= 12 and w not in prose]  # prose may name a button
+        checked += len(wanted)
+        leaked = [w for w in wanted if w in text.get(url, "")]
+        if leaked:
+            found[url] = leaked[:3]
+    assert checked > 100
+    assert found == {}, f"table headers or button labels in the search index: {found}"
+    glossary = text["standards/glossary/"]
+    assert "The middle conformance level of WCAG" in glossary

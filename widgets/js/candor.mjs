@@ -7,6 +7,7 @@ import { wireFolds } from "./fold.mjs";
 import { getEngine } from "./engine.mjs";
 import { whenUsed } from "./lazy.mjs";
 import { wireQuiz } from "./quiz.mjs";
+import "./search-start.mjs"; // Material's search index, fetched and built only when wanted
 
 // Declared before subscribing: document$ replays synchronously on subscribe.
 const wired = new WeakSet();

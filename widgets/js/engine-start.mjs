@@ -3,25 +3,10 @@
 // wired later by candor.mjs, gets this same engine (one module instance, one worker per document).
 import { savesData } from "./connection.mjs";
 import { getEngine } from "./engine.mjs";
+import { indexSearchAfter } from "./search-start.mjs";
 
 // A reader saving data (or on a slow or cellular link) starts it on first use instead (candor.mjs).
 const engine = savesData() ? null : getEngine();
 
-// On these pages Material's search index is built after the engine has started (search-after-engine.js), or
-// as soon as the reader goes to the search box. A search worker that starts after that asks, and is told.
-const channel = new BroadcastChannel("candor-search");
-let indexed = false;
-const indexNow = () => {
-  indexed = true;
-  channel.postMessage("index now");
-  document.removeEventListener("focusin", onFocus);
-};
-const onFocus = (event) => {
-  if (event.target.matches?.("[data-md-component=search-query]")) indexNow();
-};
-channel.onmessage = ({ data }) => {
-  if (data === "may I index?" && indexed) channel.postMessage("index now");
-};
-document.addEventListener("focusin", onFocus);
-if (engine) engine.ready.then(indexNow, indexNow);
-else indexNow(); // no engine start to wait for: search builds its index now
+// On these pages Material's search index waits for the engine's start too (unless the reader searches first).
+if (engine) indexSearchAfter(engine.ready);

@@ -130,7 +130,7 @@ def quiz_notes_markdown(catalog: Catalog, src: str) -> str:
     out = []
     for m in learning.modules:
         raw = learning.raw_quizzes[m.quiz]
-        out += [f"#### {m.number}. {_md(m.title)}", "", NOTES_HEAD, "| --- | --- | --- |"]
+        out += [f"### {m.number}. {_md(m.title)}", "", NOTES_HEAD, "| --- | --- | --- |"]
         for i, q in enumerate(raw["questions"], 1):
             best = next(o for o in q["options"] if o.get("best"))
             tempting = next(o for o in q["options"] if o["id"] == q["tempting"]["option"])

@@ -181,37 +181,38 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
-    """Parts the build writes as HTML and marks for the contents (a check's result) get their entry there."""
+    """Parts the build writes as HTML and marks for the contents (a check's result) get their entry there; tables,
+    controls and buttons are left out of the search index (sitebuild/search_terms.py)."""
     toc_marks.add_entries(page.toc.items, html, AnchorLink)
-    return html
+    return search_terms.leave_out_non_prose(html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Every page gets its Content Security Policy, with the hashes of the inline scripts it really has.
-
-    Pages that boot the engine at once build Material's search index after it (sitebuild/search_defer.py)."""
-    if page.meta.get("candor_engine") == "eager":
-        try:
-            output = search_defer.defer_search_index(output)
-        except search_defer.SearchDeferError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+    """Every page gets its Content Security Policy, with the hashes of the inline scripts it really has, and
+    Material's search index only when it is wanted (sitebuild/search_defer.py)."""
+    try:
+        output = search_defer.defer_search_index(output)
+    except search_defer.SearchDeferError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
     return csp.add_policy(output)
 
 
 def on_post_build(config: Any) -> None:
     """MkDocs writes 404.html without on_post_page: give it its policy too. The kit's downloads go in as
     plain files here (MkDocs would render a generated '.md' file as a page), and the key terms into the search
-    index (sitebuild/search_terms.py). Then the deploy files, last."""
+    index (sitebuild/search_terms.py), which then moves out of Material's way (sitebuild/search_defer.py). Then
+    the deploy files, last."""
     page = Path(config["site_dir"]) / "404.html"
     if page.is_file():
-        page.write_text(csp.add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+        page.write_text(csp.add_policy(search_defer.defer_search_index(page.read_text(encoding="utf-8"))), encoding="utf-8")
     for uri, text in kit.downloads(state.catalog, _site_url(config)).items():
         target = Path(config["site_dir"]) / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     try:  # Material's search plugin has written its index by now (hooks run after the plugins)
         search_terms.add_terms_to_site(Path(config["site_dir"]), state.catalog)
-    except search_terms.SearchTermsError as exc:
+        search_defer.split_site_index(Path(config["site_dir"]))
+    except (search_terms.SearchTermsError, search_defer.SearchDeferError) as exc:
         raise PluginError(str(exc)) from None
     deploy.write(Path(config["site_dir"]), config["site_url"] or "")
 

@@ -6,6 +6,7 @@ each template helps meet, and the Markdown and CSV downloads are the exact text 
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -13,7 +14,7 @@ from candor.compiler.catalog import Catalog
 from candor.model.kit import Template, expand_refs, template_text
 from candor.model.links import page_url
 
-from .markup import esc, md_rel, rel
+from .markup import NOT_INDEXED, esc, md_rel, rel
 
 INDEX = "kit/index.md"
 FORMAT_LABEL = {"markdown": "Markdown", "csv": "CSV"}
@@ -62,9 +63,15 @@ def _page_refs(text: str, catalog: Catalog, src: str) -> str:
     )
 
 
+_HEADING = re.compile(r"^(#{1,6})(?=\s)")
+
+
 def _demote(markdown: str) -> str:
-    """Template headings sit under the page's own: '# X' becomes '### X', and so on."""
-    return "\n".join("##" + line if line.startswith("#") else line for line in markdown.splitlines())
+    """Template headings sit under the page's "The template" (h2): the template's top level becomes h3, and
+    the levels below it follow, whether the template starts at '# X' or at '## X' (no level is skipped)."""
+    levels = [len(m.group(1)) for m in map(_HEADING.match, markdown.splitlines()) if m]
+    shift = 3 - min(levels, default=3)
+    return "\n".join(_HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + shift), line) for line in markdown.splitlines())
 
 
 def _columns(t: Template, catalog: Catalog) -> str:
@@ -79,7 +86,7 @@ def _columns(t: Template, catalog: Catalog) -> str:
 def _actions(t: Template, page: str, text_id: str) -> str:
     href = esc(rel(page_url(page), download_uri(t)))
     return (
-        '<div class="candor-kit-actions">'
+        f'<div class="candor-kit-actions" {NOT_INDEXED}>'
         f'<a class="md-button md-button--primary" href="{href}" download="{esc(t.filename)}">'
         f"Download ({FORMAT_LABEL[t.format]})</a> "
         f'<button type="button" class="md-button" data-candor-copy="{text_id}" hidden '

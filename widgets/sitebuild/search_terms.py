@@ -9,6 +9,10 @@ its id and the key terms of the themes that point to it (``candor/compiler/searc
 content). Material displays title, text and tags only, so the terms are not shown. Material's files are not
 touched; the build fails if the index no longer has the shape this module expects, or if a theme's page does not
 mention one of its key terms (a term must lead to a page that explains it).
+
+The index holds prose: :func:`leave_out_non_prose` marks tables (the methodology's scores, the crosswalk, answer
+tables), form controls and their labels, and buttons with Material's ``data-search-exclude``, which its search
+plugin honours and then removes from the page. Paragraphs, lists, definitions and code stay.
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ from candor.compiler.search_terms import terms_by_page, words
 
 FIELD = "terms"
 _TAG = re.compile(r"<[^>]+>")
+# Elements that never hold prose. None of them nests inside itself, which Material's exclusion needs (it ends an
+# excluded element at the first closing tag of the same name). The value makes Material remove the attribute.
+_NOT_PROSE = re.compile(r"<(table|button|select|label|legend)(?=[\s>])(?![^>]*\bdata-search-exclude\b)")
+
+
+def leave_out_non_prose(html: str) -> str:
+    """The page's HTML with tables, controls, labels and buttons marked for Material's search to skip."""
+    return _NOT_PROSE.sub(lambda m: f'<{m.group(1)} data-search-exclude="not-prose"', html)
 
 
 class SearchTermsError(ValueError):
