@@ -43,12 +43,14 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+import mkdocs_build  # noqa: E402
 from browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from crossbrowser.drivers import launch as launch_engine  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import audits  # noqa: E402
 import baseline  # noqa: E402
+import failure  # noqa: E402
 
 BARE_HTML = """<!doctype html><meta charset="utf-8"><title>bare</title>
 <script type="module">
@@ -115,9 +117,9 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def build(site: Path, url: str) -> float:
+    """The strict build the suite and ./scripts/serve use (any warning fails it), timed."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True,
-                   env={**os.environ, "CANDOR_SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"})
+    mkdocs_build.build(site, {"CANDOR_SITE_URL": url})
     return round(time.perf_counter() - start, 2)
 
 
@@ -449,6 +451,7 @@ def main() -> None:
                 "runs": warm_runs,
             }
             out["engine_visits"] = engine_visits(p, widget_page, log)
+            out["blocked_runtime_to_failed_ms"] = failure.blocked_runtime(browser, f"{url}checks/disclosure/", args.runs)
             out["visits_identity"] = visit_bytes(p, widget_page, log)
             gzip_on_wire[0] = True
             out["visits_gzip"] = visit_bytes(p, widget_page, log)

@@ -57,7 +57,7 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def get(url: str) -> tuple[int, bytes]:
+def fetch(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read()
@@ -94,7 +94,7 @@ class Served:
                 self.reader.join(5)
                 pytest.fail(f"./scripts/serve exited early with {self.proc.returncode}:\n{self.log[-4000:]}")
             try:
-                if get(url)[0] == 200:
+                if fetch(url)[0] == 200:
                     return
             except OSError:
                 pass
@@ -143,6 +143,13 @@ def test_the_readme_opens_with_the_two_commands() -> None:
 
 def test_scripts_serve_serves_the_home_page_a_check_and_the_engine(served: tuple[Served, str]) -> None:
     server, url = served
+
+    def get(address: str) -> tuple[int, bytes]:  # a refused connection fails with what ./scripts/serve said
+        try:
+            return fetch(address)
+        except OSError as exc:
+            pytest.fail(f"{address}: {exc}; ./scripts/serve {'exited ' + str(server.proc.returncode) if server.proc.poll() is not None else 'is running'}:\n{server.log[-4000:]}")
+
     status, home = get(url)
     assert status == 200 and b"Candor" in home
     status, check = get(url + "checks/prelaunch/")

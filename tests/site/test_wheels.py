@@ -42,6 +42,18 @@ def test_the_browser_wheel_holds_code_only(site_dir: Path) -> None:
     _record_matches(wheel)
 
 
+def test_both_wheels_hold_exactly_the_engine_modules_of_this_checkout(site_dir: Path) -> None:
+    """No module the checkout no longer has (a moved or deleted one left in setuptools' build/ folder) is shipped:
+    the browser would run it and the pip-installed CLI would import it."""
+    engine = ROOT / "widgets" / "candor"
+    modules = {f"candor/{p.relative_to(engine).as_posix()}" for p in engine.rglob("*.py") if "__pycache__" not in p.parts}
+    manifest = json.loads((site_dir / "assets/candor/manifest.json").read_text())
+    cli = next((site_dir / "assets/candor/cli").glob("candor-*.whl"))
+    for wheel in (site_dir / "assets/candor/wheels" / manifest["wheel"], cli):
+        shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.startswith("candor/") and n.endswith(".py")}
+        assert shipped == modules, f"{wheel.name}: extra {sorted(shipped - modules)[:5]}, missing {sorted(modules - shipped)[:5]}"
+
+
 def test_the_pip_installed_cli_validates_and_assesses_with_the_content_it_ships(site_dir: Path, tmp_path: Path) -> None:
     (cli_wheel,) = (site_dir / "assets/candor/cli").glob("candor-*-py3-none-any.whl")
     assert cli_wheel.name == json.loads((site_dir / "assets/candor/manifest.json").read_text())["wheel"]

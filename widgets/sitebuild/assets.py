@@ -50,15 +50,18 @@ def pyodide_version() -> str:
     return str(json.loads((PYODIDE_DIR / "package.json").read_text())["version"])
 
 
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "widgets/candor", "content")  # all that goes into the wheel
+
+
 def _source_digest() -> str:
     """Hash of everything that goes into the wheel, so it is rebuilt exactly when they change."""
     digest = hashlib.sha256()
-    for base in (ROOT / "widgets" / "candor", ROOT / "content"):
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+    for part in WHEEL_SOURCES:
+        base = ROOT / part
+        for path in sorted(base.rglob("*")) if base.is_dir() else [base]:
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
-    digest.update((ROOT / "pyproject.toml").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -71,8 +74,17 @@ def build_wheel() -> Path:
         return found[0]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "SOURCE_DATE_EPOCH": "315532800"}  # reproducible zip timestamps
+        # From a clean copy of exactly what goes in: built in place, setuptools would reuse its build/ folder and
+        # ship modules this checkout no longer has (a moved or deleted one).
+        source = Path(tmp) / "source"
+        for part in WHEEL_SOURCES:
+            if (ROOT / part).is_dir():
+                shutil.copytree(ROOT / part, source / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            else:
+                (source / part).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / part, source / part)
         run = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", tmp, str(ROOT)],
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", tmp, str(source)],
             capture_output=True, text=True, env=env, check=False,
         )
         wheels = list(Path(tmp).glob("candor-*-py3-none-any.whl"))
