@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -46,6 +47,14 @@ def loaded(catalog: Catalog, schemas: dict[str, Any]) -> dict[str, LoadedCheck]:
     """Every check, loaded through the same bundle the browser receives."""
     raws = raw_checks(CONTENT)
     return {cid: load_bundle(make_bundle(catalog, raw, schemas["answers"])) for cid, raw in raws.items()}
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of content/ that a test may break (see tests/content_edits.py)."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy
 
 
 def golden_cases() -> list[tuple[str, dict[str, Any]]]:

@@ -6,13 +6,11 @@ The broken-content cases run the real command on a copy of content/ with one mis
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from candor.bundle import browser_bundles, bundle_index
 from candor.catalog import ContentError
 from candor.cli import main
@@ -20,19 +18,7 @@ from candor.compile import SCHEMAS, compile_catalog
 from candor.content_files import read_content
 
 from ..conftest import CONTENT
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(path: Path, change: Callable[[Any], None]) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+from ..content_edits import edit
 
 
 def validate_output(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
