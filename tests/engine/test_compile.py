@@ -81,12 +81,10 @@ class TestOneRegistryOnePath:
     def test_every_schema_file_is_in_the_registry(self) -> None:
         assert sorted(SCHEMAS) == sorted(p.name.removesuffix(".schema.json") for p in (CONTENT / "schema").glob("*.schema.json"))
 
-    def test_compiling_reads_nothing_from_disk(self, tmp_path: Path) -> None:
+    def test_compiling_reads_nothing_from_disk(self, content: Path) -> None:
         """The compiler works on parsed data only: the same Content compiles after the folder is gone."""
-        copy = tmp_path / "content"
-        shutil.copytree(CONTENT, copy)
-        parsed = read_content(copy)
-        shutil.rmtree(copy)
+        parsed = read_content(content)
+        shutil.rmtree(content)
         catalog = compile_catalog(parsed)
         assert catalog.learning is not None and catalog.facilitator is not None
         assert set(catalog.raw_checks) == set(catalog.checks)
