@@ -8,6 +8,10 @@ pre-launch case, one area left blank (``unanswered-area``), only the profile, tr
 answered (``half-answered``) and one question left (``one-question-left``). Run it again after a questionnaire
 version changes the questions: the expectations it writes are what the engine now says, so read each one.
 
+The method itself (every option's score and flag level, area weights and floors, verdict thresholds) has its own
+snapshot, tests/golden_method/checks.json, rewritten by its test: ``CANDOR_UPDATE_GOLDENS=1 ./scripts/test
+tests/content/test_method_snapshot.py``, then review ``git diff tests/golden_method/``.
+
 ``--fill`` instead adds ``provisional`` and ``holds`` to every golden case whose expectation lacks them (a case
 written before the method pinned them), and only where the rest of its expectation still holds.
 """

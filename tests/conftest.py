@@ -50,6 +50,14 @@ def loaded(catalog: Catalog, schemas: dict[str, Any]) -> dict[str, LoadedCheck]:
     return {cid: load_bundle(make_bundle(catalog, raw, schemas["answers"])) for cid, raw in raws.items()}
 
 
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of content/ that a test may break (see tests/content_edits.py)."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy
+
+
 def golden_cases() -> list[tuple[str, dict[str, Any]]]:
     return [
         (f"{p.parent.name}/{p.stem}", json.loads(p.read_text()))

@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-import yaml
-from candor.compiler.catalog import Catalog, ContentError
-from candor.compiler.content_files import read_catalog
+from candor.compiler.catalog import Catalog
 
 from ..conftest import CONTENT
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
-    data = yaml.safe_load(path.read_text())
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as info:
-        read_catalog(root)
-    return info.value.problems
+from ..content_edits import edit, load, problems
 
 
 class TestPublishedContent:
@@ -69,7 +47,7 @@ class TestBrokenContentFailsWithFileAndId:
         assert any(x.startswith("practices/privacy.yml: practices[0].why") for x in problems(content))
 
     def test_duplicate_id(self, content: Path) -> None:
-        first = yaml.safe_load((content / "practices" / "privacy.yml").read_text())["practices"][0]["id"]
+        first = load(content / "practices" / "privacy.yml")["practices"][0]["id"]
         edit(content / "practices" / "privacy.yml", lambda d: d["practices"][1].update(id=first))
         assert f"practices/privacy.yml: practice id {first!r} is not unique" in problems(content)
 

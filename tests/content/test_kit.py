@@ -10,7 +10,7 @@ from pathlib import Path
 from candor.compiler.catalog import Catalog
 from candor.model.kit import csv_text, template_text
 
-from .test_content import content, edit, problems  # noqa: F401  (content is a fixture)
+from ..content_edits import edit, problems
 
 
 class TestPublishedKit:
@@ -79,22 +79,22 @@ class TestTemplatesSayWhatGoodLooksLike:
 
 
 class TestBrokenKitFailsWithFileAndId:
-    def test_unknown_practice(self, content: Path) -> None:  # noqa: F811
+    def test_unknown_practice(self, content: Path) -> None:
         edit(content / "kit" / "incident-log.yml", lambda d: d.update(practices=["ZZ-99"]))
         assert "kit/incident-log.yml: template 'incident-log' names unknown practice 'ZZ-99'" in problems(content)
 
-    def test_unknown_practice_in_the_text(self, content: Path) -> None:  # noqa: F811
+    def test_unknown_practice_in_the_text(self, content: Path) -> None:
         edit(content / "kit" / "chatbot-scripts.yml", lambda d: d.update(body=d["body"] + "\nSee [[TR-99]].\n"))
         assert "kit/chatbot-scripts.yml: template 'chatbot-scripts' names unknown practice 'TR-99'" in problems(content)
 
-    def test_row_that_does_not_fit_the_header(self, content: Path) -> None:  # noqa: F811
+    def test_row_that_does_not_fit_the_header(self, content: Path) -> None:
         edit(content / "kit" / "incident-log.yml", lambda d: d["rows"][0].pop())
         assert any("template 'incident-log' example row 1 has" in p for p in problems(content))
 
-    def test_unknown_prelaunch_question(self, content: Path) -> None:  # noqa: F811
+    def test_unknown_prelaunch_question(self, content: Path) -> None:
         edit(content / "kit" / "ai-use-register.yml", lambda d: d["columns"][2].update(question="no-such-question"))
         assert any("names unknown pre-launch question 'no-such-question'" in p for p in problems(content))
 
-    def test_csv_without_columns_fails_the_schema(self, content: Path) -> None:  # noqa: F811
+    def test_csv_without_columns_fails_the_schema(self, content: Path) -> None:
         edit(content / "kit" / "incident-log.yml", lambda d: d.pop("columns"))
         assert any(p.startswith("kit/incident-log.yml:") for p in problems(content))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,14 +16,14 @@ from candor import bridge
 from candor.checks.evaluate import evaluate
 from candor.checks.loaded import LoadedCheck
 from candor.compiler.bundle import browser_bundles
-from candor.compiler.catalog import Catalog, ContentError
-from candor.compiler.content_files import read_catalog
+from candor.compiler.catalog import Catalog
 from candor.intake.envelope import read_envelope
 from candor.learning.path import count_words, module_minutes
 from candor.util.schema_check import validate
 from candor.util.storage_keys import QUIZ_ORDER_KEY
 
 from ..conftest import CONTENT, ROOT
+from ..content_edits import edit, load, problems
 
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
@@ -33,10 +32,6 @@ from sitebuild import checklist, facilitator, learning_pages, reading_time
 DOCS = ROOT / "docs"
 LEARN = DOCS / "learn"
 QUIZ_FILES = sorted((CONTENT / "quizzes").glob("*.yml"))
-
-
-def load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -568,26 +563,6 @@ class TestChecklistLines:
         assert problems(content) == [
             "practices/vulnerable-audiences.yml: must practice VA-03 has no checklist line (checklist: {line, scope})"
         ]
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(path: Path, change: Callable[[Any], None]) -> None:
-    data = load(path)
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-
-
-def problems(root: Path) -> list[str]:
-    """What the content compiler (the site build and ``candor validate``) reports for a content folder."""
-    with pytest.raises(ContentError) as info:
-        read_catalog(root)
-    return info.value.problems
 
 
 def facilitator_kit(catalog: Catalog) -> facilitator.Kit:

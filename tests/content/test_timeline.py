@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from candor.compiler.content_files import read_catalog
 from candor.model.timeline import months_old
 
 from ..conftest import CONTENT, ROOT
+from ..content_edits import edit, problems
 
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
@@ -30,18 +30,8 @@ CONSENT_OR_UCPD = {"DP-01", "DP-02", "DP-03", "DP-04", "TA-04", "PR-01", "PR-02"
 OUT_OF_SCOPE_WORDS = re.compile(r"consent|cookie|urgen|scarc|review|testimonial|advertorial", re.I)
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
 def set_reviewed(root: Path, theme_file: str, pid: str, month: str) -> None:
-    path = root / "practices" / theme_file
-    data = yaml.safe_load(path.read_text())
-    next(p for p in data["practices"] if p["id"] == pid)["reviewed"] = month
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    edit(root / "practices" / theme_file, lambda d: next(p for p in d["practices"] if p["id"] == pid).update(reviewed=month))
 
 
 class TestReviewMonths:
@@ -120,13 +110,8 @@ class TestKeyDates:
             assert any(m.source == o.source for p in o.practices for m in catalog.practices[p].mappings), o.id
 
     def test_an_unknown_region_fails_naming_the_obligation(self, content: Path) -> None:
-        path = content / "timeline.yml"
-        data = yaml.safe_load(path.read_text())
-        data["obligations"][0]["regions"] = ["mars"]
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-        with pytest.raises(ContentError) as info:
-            read_catalog(content)
-        assert any("obligation 'eu-ai-act-prohibitions' names region 'mars'" in p for p in info.value.problems)
+        edit(content / "timeline.yml", lambda d: d["obligations"][0].update(regions=["mars"]))
+        assert any("obligation 'eu-ai-act-prohibitions' names region 'mars'" in p for p in problems(content))
 
 
 class TestChangelog:
@@ -137,14 +122,8 @@ class TestChangelog:
         assert "[OR-09](../guidance/outreach.md#OR-09)" in page.split("## 29 November 2026")[0]
 
     def test_a_practice_without_an_added_entry_fails(self, content: Path) -> None:
-        path = content / "timeline.yml"
-        data = yaml.safe_load(path.read_text())
-        data["changes"][1]["practices"].remove("GL-06")
-        path.write_text(yaml.safe_dump(data, sort_keys=False))
-        with pytest.raises(ContentError) as info:
-            read_catalog(content)
-        assert "timeline.yml: practice GL-06 has no 'added' entry under changes" in info.value.problems
-
+        edit(content / "timeline.yml", lambda d: d["changes"][1]["practices"].remove("GL-06"))
+        assert "timeline.yml: practice GL-06 has no 'added' entry under changes" in problems(content)
 
 class TestReportedDates:
     """An obligation that rests on an act reported but not yet seen published says so, in the data and on the

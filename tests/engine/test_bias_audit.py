@@ -123,6 +123,39 @@ class TestAudit:
             audit(groups(("a", 1, 2), ("A", 1, 2)))
 
 
+class TestBonferroni:
+    """With k groups tested against the most-favoured one, a gap passes the Bonferroni correction when its p-value
+    is below alpha / k, and not at it. The level is computed once: the flags, the caveat and ``bonferroni_alpha``
+    all read the same number."""
+
+    COUNTS = (("top", 50, 100), ("a", 30, 100), ("b", 45, 100))  # k = 2: "a" and "b" against "top"
+
+    def p_of_a(self) -> float:
+        p: float = by_name(audit(groups(*self.COUNTS)))["a"]["comparison"]["p_value"]
+        assert 0 < 2.5 * p < 1
+        return p
+
+    def multiple(self, alpha: float) -> tuple[dict[str, object], float, str]:
+        r = audit(groups(*self.COUNTS), alpha=alpha)
+        caveat = next(c.text for c in r.caveats if c.id == "multiple-comparisons")
+        return by_name(r)["a"]["comparison"], r.bonferroni_alpha, caveat
+
+    def test_a_p_value_exactly_at_alpha_over_k_does_not_pass(self) -> None:
+        p = self.p_of_a()
+        a, level, caveat = self.multiple(2 * p)  # alpha / 2 == p exactly: halving a float is exact
+        assert level == p and a["p_value"] == level
+        assert a["significant"] and not a["significant_bonferroni"]
+        assert f"÷ 2 = {p:.3g}. Gaps still significant at that threshold: 0 of 1." in caveat
+
+    def test_a_p_value_between_alpha_over_k_plus_one_and_alpha_over_k_passes(self) -> None:
+        p = self.p_of_a()
+        alpha = 2.5 * p  # alpha / 3 < p < alpha / 2
+        a, level, caveat = self.multiple(alpha)
+        assert alpha / 3 < a["p_value"] < level == alpha / 2
+        assert a["significant"] and a["significant_bonferroni"]
+        assert "Gaps still significant at that threshold: 1 of 1." in caveat
+
+
 count_pairs = st.integers(1, 3000).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n)))
 
 

@@ -6,13 +6,11 @@ The broken-content cases run the real command on a copy of content/ with one mis
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from candor.cli import main
 from candor.compiler.bundle import browser_bundles, bundle_index
 from candor.compiler.catalog import ContentError
@@ -20,19 +18,7 @@ from candor.compiler.compile import SCHEMAS, compile_catalog
 from candor.compiler.content_files import read_content
 
 from ..conftest import CONTENT
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
-    return copy
-
-
-def edit(path: Path, change: Callable[[Any], None]) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+from ..content_edits import edit
 
 
 def validate_output(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -95,12 +81,10 @@ class TestOneRegistryOnePath:
     def test_every_schema_file_is_in_the_registry(self) -> None:
         assert sorted(SCHEMAS) == sorted(p.name.removesuffix(".schema.json") for p in (CONTENT / "schema").glob("*.schema.json"))
 
-    def test_compiling_reads_nothing_from_disk(self, tmp_path: Path) -> None:
+    def test_compiling_reads_nothing_from_disk(self, content: Path) -> None:
         """The compiler works on parsed data only: the same Content compiles after the folder is gone."""
-        copy = tmp_path / "content"
-        shutil.copytree(CONTENT, copy)
-        parsed = read_content(copy)
-        shutil.rmtree(copy)
+        parsed = read_content(content)
+        shutil.rmtree(content)
         catalog = compile_catalog(parsed)
         assert catalog.learning is not None and catalog.facilitator is not None
         assert set(catalog.raw_checks) == set(catalog.checks)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from candor.checks.evaluate import evaluate
+from candor.model.questionnaire import parse_questionnaire
 
-from .sample import LINKS, sample
+from .sample import LINKS, PRACTICES, sample, sample_raw
 
 
 def run(answers: dict) -> dict:
@@ -97,6 +98,18 @@ class TestRecommendations:
 
     def test_no_recommendation_when_every_answer_is_best(self) -> None:
         assert run({"uses": ["none"], "a1": "yes", "b1": "good"})["recommendations"] == []
+
+    @pytest.mark.parametrize(("beta_weight", "score", "gains"), [
+        (0.01, 99.6, [("AA-01", 0.4), ("BB-01", 0.4)]),  # (200 + 0.01 x 20) / 2.01 = 99.6; at best 100: +0.4
+        (0.001, 100.0, []),  # (200 + 0.001 x 20) / 2.001 = 99.96 -> 100.0: b1 could improve, but the score cannot
+    ])  # fmt: skip
+    def test_a_practice_whose_gain_rounds_to_nothing_is_not_recommended(self, beta_weight: float, score: float,
+                                                                        gains: list[tuple[str, float]]) -> None:
+        data = sample_raw()
+        next(a for a in data["areas"] if a["id"] == "beta")["weight"] = beta_weight
+        r = evaluate(parse_questionnaire(data, PRACTICES), LINKS, {"uses": ["none"], "a1": "yes", "b1": "poor"}).to_json()
+        assert r["score"] == score
+        assert [(x["practice"], x["gain"]) for x in r["recommendations"]] == gains
 
 
 def test_chart_is_accessible_svg() -> None:

@@ -114,3 +114,22 @@ def test_tone_and_label_come_from_the_data() -> None:
     r = run({**ALL_GOOD, "b1": "poor"})
     assert (r["verdict"], r["verdict_label"], r["verdict_tone"]) == ("conditions", "Conditions", "warn")
     assert [(t["verdict"], t["tone"]) for t in r["thresholds"]] == [("ready", "good"), ("conditions", "warn"), ("not-ready", "bad")]
+
+
+AT_25_AND_100 = {"uses": ["none"], "a1": "yes", "a3": "no", "b1": "good"}  # alpha (1 + 3 x 0) / 4 = 25, beta 100
+CONDITIONS = next(v["min_score"] for v in raw()["verdicts"] if v["id"] == "conditions")
+
+
+class TestScoreThresholds:
+    """Answers scored by the engine exactly at a verdict's ``min_score``, and one step either side of it (no floor and
+    no flag, so only the score decides): alpha 25 and beta 100 weighted 2 and w give (2 x 25 + w x 100) / (2 + w)."""
+
+    @pytest.mark.parametrize(("beta_weight", "where", "verdict"), [
+        (1, 0, "conditions"),  # (50 + 100) / 3 = 50.0: exactly at the threshold
+        (0.99, -1, "not-ready"),  # 149 / 2.99 = 49.8: just under it
+        (1.01, 1, "conditions"),  # 151 / 3.01 = 50.2: just over it
+    ])  # fmt: skip
+    def test_a_score_exactly_at_a_threshold_reaches_it(self, beta_weight: float, where: int, verdict: str) -> None:
+        r = run(AT_25_AND_100, beta_weight=beta_weight, floor=0, hard=0)
+        assert (r["score"] > CONDITIONS) - (r["score"] < CONDITIONS) == where
+        assert (r["verdict"], r["flags"], [h["cause"] for h in r["holds"]]) == (verdict, [], ["score"])

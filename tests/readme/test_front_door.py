@@ -148,7 +148,8 @@ def test_scripts_serve_serves_the_home_page_a_check_and_the_engine(served: tuple
         try:
             return fetch(address)
         except OSError as exc:
-            pytest.fail(f"{address}: {exc}; ./scripts/serve {'exited ' + str(server.proc.returncode) if server.proc.poll() is not None else 'is running'}:\n{server.log[-4000:]}")
+            state = "is running" if server.proc.poll() is None else f"exited {server.proc.returncode}"
+            pytest.fail(f"{address}: {exc}; ./scripts/serve {state}:\n{server.log[-4000:]}")
 
     status, home = get(url)
     assert status == 200 and b"Candor" in home

@@ -92,12 +92,12 @@ def _figures(g: Group, bounds: tuple[float, float], ratio: Fraction, threshold: 
     )
 
 
-def _group_results(groups: Sequence[Group], alpha: float, four_fifths: float, small_sample: int) -> list[GroupResult]:
+def _group_results(groups: Sequence[Group], alpha: float, bonferroni: float, four_fifths: float,
+                   small_sample: int) -> list[GroupResult]:
     rates = [Fraction(g.successes, g.total) for g in groups]
     top_rate = max(rates)
     top_i = rates.index(top_rate)
     threshold = fig.exact(four_fifths)
-    bonferroni = alpha / (len(groups) - 1)
     results = []
     for i, (g, rate) in enumerate(zip(groups, rates, strict=True)):
         ratio = Fraction(1) if top_rate == 0 else rate / top_rate
@@ -127,21 +127,24 @@ def audit(groups: Sequence[Group], *, alpha: float = 0.05, four_fifths: float = 
 
     A group is below four-fifths when its impact ratio is strictly less than ``four_fifths``; a gap is
     significant when the two-sided p-value is below ``alpha``. Verdict: adverse-impact if some group is
-    both; possible-adverse-impact if some group is either; else no-adverse-impact.
+    both; possible-adverse-impact if some group is either; else no-adverse-impact. With ``k`` groups tested,
+    a gap is also significant after the Bonferroni correction when its p-value is below ``alpha / k``
+    (computed here once: the flags, the caveat and ``bonferroni_alpha`` all read it).
     """
     _check_params(groups, alpha, four_fifths, small_sample)
-    results = _group_results(groups, alpha, four_fifths, small_sample)
-    top = next(r for r in results if r.most_favoured)
     k = len(groups) - 1
+    bonferroni = alpha / k
+    results = _group_results(groups, alpha, bonferroni, four_fifths, small_sample)
+    top = next(r for r in results if r.most_favoured)
     return BiasAuditResult(
         groups=tuple(results),
         most_favoured=top.group,
         verdict=_verdict(results),
         reading=reading(results, alpha, four_fifths),
-        caveats=caveats(results, alpha, alpha / k, four_fifths, small_sample),
+        caveats=caveats(results, alpha, bonferroni, four_fifths, small_sample),
         comparisons=k,
         alpha=alpha,
-        bonferroni_alpha=alpha / k,
+        bonferroni_alpha=bonferroni,
         four_fifths=four_fifths,
         small_sample=small_sample,
         confidence=CONFIDENCE,

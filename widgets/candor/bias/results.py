@@ -15,7 +15,7 @@ class Comparison:
     p_value: float
     z: float | None  # the z statistic (group minus most-favoured), for the z-test only
     significant: bool  # p_value < alpha
-    significant_bonferroni: bool  # p_value < alpha / number of comparisons
+    significant_bonferroni: bool  # p_value < the result's bonferroni_alpha (alpha / number of comparisons)
     min_expected: float  # the smallest expected cell count of the 2x2 table: why this test was chosen
 
 
