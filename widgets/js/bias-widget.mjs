@@ -161,7 +161,7 @@ export function wireBias(widget, engine) {
       say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
     },
     async share() {
-      say(await keep.offerShareLink(widget, keep.shareUrl(tool, version, { decision: decision().value, csv: asCsv() })));
+      say(await keep.offerShareLink(widget, keep.shareUrl(widget, tool, version, { decision: decision().value, csv: asCsv() })));
     },
     async clear() {
       const choice = await ask(prompt, "Clear every count, group name and pasted table in this calculator? This cannot be undone; export the counts first to keep a copy.", [
@@ -185,7 +185,7 @@ export function wireBias(widget, engine) {
 
   /** Counts shared in the link: shown in the CSV box after asking, then checked by the engine on Calculate. */
   async function receiveShared() {
-    const shared = keep.sharedFromLocation();
+    const shared = keep.sharedFromLocation(widget);
     if (!shared) return;
     keep.dropShareFragment();
     const payload = shared.error ? null : parseBounded(shared.text, widget);
@@ -254,7 +254,7 @@ export function wireBias(widget, engine) {
       calculate.hidden = false;
       widget.dataset.candorState = "ready";
       status.textContent = "Ready. Enter the counts and choose Calculate.";
-      const shared = keep.sharedFromLocation();
+      const shared = keep.sharedFromLocation(widget);
       if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
       return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
     })

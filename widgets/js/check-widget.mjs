@@ -181,7 +181,7 @@ export function wireCheck(widget, engine) {
     },
     async share() {
       if (stopped("No share link was made.")) return;
-      say(await keep.offerShareLink(widget, keep.shareUrl(check, version, readAnswers(form), readCampaign(form))));
+      say(await keep.offerShareLink(widget, keep.shareUrl(widget, check, version, readAnswers(form), readCampaign(form))));
     },
     print() {
       window.print();
@@ -223,7 +223,7 @@ export function wireCheck(widget, engine) {
   widget.querySelector(".candor-keep").hidden = false;
 
   // A share link is read at once: a damaged one is said straight away, in view, not once the checker has started.
-  const shared = keep.sharedFromLocation();
+  const shared = keep.sharedFromLocation(widget);
   if (shared?.error) {
     keep.dropShareFragment();
     say(`${shared.error} ${unchanged()}`, "error", shared.detail);

@@ -1,8 +1,12 @@
 // Keeping answers outside the page: export (downloads), import (files) and share links. Saving in this browser
 // is store.mjs. Everything here moves answers around as data; validating them is the engine's job (op "read").
-const MAX_FRAGMENT = 16 * 1024;
-const SHARE_PREFIX = "#candor-share=";
-const SHARE_VERSION = "c1.";
+
+/** The share-link format the build publishes on the widget (the engine's candor/intake/share_link.py): the
+ *  fragment's prefix, the encoding's version, and how long a fragment may be. */
+function shareFormat(widget) {
+  const { candorSharePrefix: prefix, candorShareVersion: version, candorMaxFragment: most } = widget.dataset;
+  return { prefix, version, most: Number(most) };
+}
 
 /** The envelope a check's answers travel in: saved, exported and shared alike. `campaign`: the optional
  *  campaign details (campaign.mjs); left out when none are given. */
@@ -55,9 +59,10 @@ function fromBase64Url(data) {
 }
 
 /** A link to this page that carries the answers in its fragment (which browsers never send to a server). */
-export function shareUrl(check, version, answers, campaign) {
+export function shareUrl(widget, check, version, answers, campaign) {
   const payload = JSON.stringify({ questionnaire: check, version, ...details(campaign), answers });
-  return `${location.origin}${location.pathname}${SHARE_PREFIX}${SHARE_VERSION}${toBase64Url(payload)}`;
+  const format = shareFormat(widget);
+  return `${location.origin}${location.pathname}${format.prefix}${format.version}${toBase64Url(payload)}`;
 }
 
 /** Show a share link in the widget's box and try to copy it; resolves to the message to announce. */
@@ -75,27 +80,28 @@ export async function offerShareLink(widget, url) {
   }
 }
 
-/** Whether the current URL carries answers in a share fragment. */
-export const hasShareFragment = () => location.hash.startsWith(SHARE_PREFIX);
+/** Whether the current URL carries answers in a share fragment (in the format `widget` publishes). */
+export const hasShareFragment = (widget) => Boolean(widget.dataset.candorSharePrefix) && location.hash.startsWith(widget.dataset.candorSharePrefix);
 
 /**
  * The JSON text carried by the current URL's share fragment: {text} | {error, detail} | null when there is
  * none. An error says what happened and what to do; `detail` is the technical part, shown on demand.
  */
-export function sharedFromLocation() {
+export function sharedFromLocation(widget) {
   const hash = location.hash;
-  if (!hasShareFragment()) return null;
+  if (!hasShareFragment(widget)) return null;
+  const { prefix, version, most } = shareFormat(widget);
   // Inside a frame, another page chose this link and can steer the reader's clicks: never apply it there.
   if (window.top !== window) return { framed: true, error: "This page is shown inside another page, so the answers in its link were not used. Open the link in a tab of its own to see them." };
-  if (hash.length > MAX_FRAGMENT) {
-    return { error: "This share link is far longer than a Candor link can be, so its answers were not used. Ask the sender for the link again.", detail: `The link's fragment has ${hash.length} characters; at most ${MAX_FRAGMENT} are read.` };
+  if (hash.length > most) {
+    return { error: "This share link is far longer than a Candor link can be, so its answers were not used. Ask the sender for the link again.", detail: `The link's fragment has ${hash.length} characters; at most ${most} are read.` };
   }
-  const data = hash.slice(SHARE_PREFIX.length);
-  if (!data.startsWith(SHARE_VERSION)) {
+  const data = hash.slice(prefix.length);
+  if (!data.startsWith(version)) {
     return { error: "This share link was made in a form this copy of Candor does not know, so its answers were not used. Ask the sender to copy the link again from this site.", detail: "The fragment does not start with a known format." };
   }
   try {
-    return { text: fromBase64Url(data.slice(SHARE_VERSION.length)) };
+    return { text: fromBase64Url(data.slice(version.length)) };
   } catch (error) {
     return { error: "This share link is damaged or incomplete (perhaps cut short when it was copied), so its answers were not used. Ask the sender for the link again.", detail: String(error.message || error) };
   }

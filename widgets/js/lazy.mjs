@@ -28,7 +28,7 @@ function holdsData(widget) {
 export function whenUsed(widget, start) {
   // A reader saving data gets the same on the check pages (connection.mjs); saved answers still start it at once.
   const economical = !("candorLazy" in widget.dataset) && savesData();
-  if (!("candorLazy" in widget.dataset || economical) || holdsData(widget) || hasShareFragment()) return start();
+  if (!("candorLazy" in widget.dataset || economical) || holdsData(widget) || hasShareFragment(widget)) return start();
   if (economical) markDeferred(widget);
   onFirstUse(widget, start);
 }
