@@ -1,11 +1,12 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The bias audit calculator: rows or pasted CSV in, the engine's audit out. No statistics here.
 import { asidePanel, wireAside } from "./aside.mjs";
 import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
-import { messenger } from "./messages.mjs";
 import { ask, promptNear } from "./prompt.mjs";
 import { isObject, notSaved, parseBounded, storeFor } from "./store.mjs";
+import { followEngine, onOtherTab, shellOf, whenLoaded, wireActions } from "./widget-shell.mjs";
 
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
 const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
@@ -44,7 +45,6 @@ export function wireBias(widget, engine) {
   const form = widget.querySelector("form");
   const rows = widget.querySelector("[data-candor-rows]");
   const csv = widget.querySelector("[data-candor-csv]");
-  const status = widget.querySelector('[role="status"]');
   const notice = widget.querySelector("[data-candor-notice]");
   const section = widget.querySelector(".candor-result");
   const body = widget.querySelector("[data-candor-result]");
@@ -54,8 +54,7 @@ export function wireBias(widget, engine) {
   const version = Number(widget.dataset.candorVersion);
   const maxGroups = Number(widget.dataset.candorMaxGroups);
   const maxBytes = Number(widget.dataset.candorMaxBytes);
-  widget.dataset.candorState = "loading";
-  const say = messenger(widget);
+  const { say, status } = shellOf(widget);
   const kept = storeFor(widget);
 
   const decision = () => widget.querySelector('input[type="radio"]:checked');
@@ -140,11 +139,9 @@ export function wireBias(widget, engine) {
 
   if (damagedNotice) say(damagedNotice, "warn");
   wireAside(widget, asidePanel(widget), { store: kept, id: tool, what: "Counts", current: version, say });
-  window.addEventListener("storage", (event) => {
-    if (widget.isConnected && (event.key === kept.savedKey || event.key === null)) {
-      say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn");
-    }
-  });
+  onOtherTab(widget, kept.savedKey, () =>
+    say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn"),
+  );
   const prompt = promptNear(notice);
   /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
   const asCsv = () => {
@@ -155,7 +152,7 @@ export function wireBias(widget, engine) {
       .map((r) => [r.group, r.successes, r.total].map((v) => quoteCell(String(v), ",")).join(","));
     return [`group,${chosen.dataset.successes.toLowerCase()},${chosen.dataset.total.toLowerCase()}`, ...lines].join("\n") + "\n";
   };
-  const actions = {
+  wireActions(widget, {
     export() {
       keep.download(`candor-${tool}-counts-${keep.today()}.csv`, safeCsv(asCsv()), "text/csv");
       say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
@@ -177,11 +174,7 @@ export function wireBias(widget, engine) {
       section.hidden = true;
       say("The counts were cleared.");
     },
-  };
-  for (const button of widget.querySelectorAll("[data-candor-action]")) {
-    button.addEventListener("click", () => actions[button.dataset.candorAction]());
-  }
-  widget.querySelector(".candor-keep").hidden = false;
+  });
 
   /** Counts shared in the link: shown in the CSV box after asking, then checked by the engine on Calculate. */
   async function receiveShared() {
@@ -214,14 +207,12 @@ export function wireBias(widget, engine) {
     say("Loaded the shared counts. Choose Calculate to audit them.");
   }
 
-  engine.subscribe((state) => {
-    if (!widget.isConnected) return;
-    if (state.failed) {
-      widget.dataset.candorState = "failed";
-      status.textContent = state.afterReady
+  followEngine(widget, engine, {
+    waiting: (state) => (status.textContent = state.message),
+    failed: (state) =>
+      (status.textContent = state.afterReady
         ? `The calculator stopped working (${state.reason}). Your counts are kept in this browser; reload the page to start it again.`
-        : `The calculator could not start (${state.reason}). Your counts are kept in this browser.`;
-    } else if (state.stage !== "ready") status.textContent = state.message;
+        : `The calculator could not start (${state.reason}). Your counts are kept in this browser.`),
   });
 
   /** Audit the counts; ``quiet`` (on return to the page) shows a result but no error for counts left unfinished. */
@@ -246,19 +237,13 @@ export function wireBias(widget, engine) {
     widget.dataset.candorUpdates = String(Number(widget.dataset.candorUpdates || 0) + 1);
   }
 
-  engine
-    .loadTool(tool)
-    .then((reply) => {
-      if (!reply.ok) throw new Error(reply.error.message);
-      form.addEventListener("submit", audit);
-      calculate.hidden = false;
-      widget.dataset.candorState = "ready";
-      status.textContent = "Ready. Enter the counts and choose Calculate.";
-      const shared = keep.sharedFromLocation(widget);
-      if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
-      return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
-    })
-    .catch((error) => {
-      if (!engine.state.failed) engine.fail(String(error.message || error));
-    });
+  whenLoaded(engine, engine.loadTool(tool), () => {
+    form.addEventListener("submit", audit);
+    calculate.hidden = false;
+    widget.dataset.candorState = "ready";
+    status.textContent = "Ready. Enter the counts and choose Calculate.";
+    const shared = keep.sharedFromLocation(widget);
+    if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
+    return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
+  });
 }

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Knowledge checks (onboarding). wireQuiz(element, getEngine) is called once per [data-candor-quiz] element.
 //
 // A quiz element is the static form the build renders (widgets/sitebuild/learning_pages.py): it works and prints
@@ -8,11 +9,11 @@
 import { onFirstUse } from "./lazy.mjs";
 import { NOTICES, progressFor, sameAnswers } from "./learning-progress.mjs";
 import { wireSummary } from "./learning-summary.mjs";
-import { messenger } from "./messages.mjs";
 import { ask, askUntilAnswered, promptIn } from "./prompt.mjs";
 import { notSaved } from "./store.mjs";
 import { clearFeedback, scoreParts, scoreSentence, showFeedback } from "./quiz-feedback.mjs";
 import { orderOptions } from "./quiz-order.mjs";
+import { followEngine, onOtherTab, resultOf, shellOf } from "./widget-shell.mjs";
 
 function wireOneQuiz(element, getEngine) {
   orderOptions(element); // this learner's option order, before anything is restored or read
@@ -34,10 +35,7 @@ function wireOneQuiz(element, getEngine) {
   let updates = 0;
   let paused = false; // while another tab's change waits for the reader's choice (the question says so)
 
-  const tell = messenger(element); // the status line under the introduction, a polite live region
-  const say = (text, tone = "info") => {
-    if (element.isConnected) tell(text, tone);
-  };
+  const { say } = shellOf(element, { loading: false }); // the engine starts when the reader uses the quiz
 
   function readAnswers() {
     const answers = {};
@@ -61,20 +59,11 @@ function wireOneQuiz(element, getEngine) {
   function start() {
     if (!engine) {
       engine = getEngine();
-      let stop = null;
-      stop = engine.subscribe((state) => {
-        if (!element.isConnected) {
-          if (stop) stop();
-          return;
-        }
-        element.dataset.candorStage = state.stage;
-        if (state.failed) failed(state.reason);
-        else if (pending && state.stage !== "ready") say(`Checking your answers. ${state.message}`);
+      followEngine(element, engine, {
+        failed: (state) => failed(state.reason),
+        waiting: (state) => pending && say(`Checking your answers. ${state.message}`),
       });
-      loaded = engine.loadQuiz(quiz).then((reply) => {
-        if (!reply.ok) throw new Error(reply.error.message);
-        return reply.result;
-      });
+      loaded = engine.loadQuiz(quiz).then(resultOf);
       loaded.catch(() => {});
     }
     return loaded;
@@ -174,8 +163,7 @@ function wireOneQuiz(element, getEngine) {
   // Another tab or window changed this module's answers: say so, and let the reader choose. Until they do,
   // nothing here is saved (the question says so); another question on the prompt does not make it go away.
   let tabChange = 0;
-  window.addEventListener("storage", async (event) => {
-    if (!element.isConnected || (event.key !== null && event.key !== progress.store.savedKey)) return;
+  onOtherTab(element, progress.store.savedKey, async () => {
     const theirs = progress.read().data.modules[quiz]?.answers || {};
     if (sameAnswers(theirs, readAnswers())) return; // nothing changed for this module
     const mine = ++tabChange;
