@@ -132,7 +132,7 @@
  * @property {RatesTable} table
  * @property {string} chart_svg
  * @property {unknown[]} groups
- * @property {{ text: string }[]} caveats
+ * @property {{ id: string, text: string }[]} caveats
  * @property {PracticeLink[]} practices
  */
 
