@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Browser, Page, Route, expect
 
 from .conftest import READY_TIMEOUT, wait_ready
@@ -19,7 +20,7 @@ DEEP = '{"questionnaire": "disclosure", "version": 2, "answers": {"made": ' + "[
 
 
 def link(site_url: str, page: str, payload: str) -> str:
-    return f"{site_url}{page}#candor-share=c1.{base64.urlsafe_b64encode(payload.encode()).decode().rstrip('=')}"
+    return f"{site_url}{page}{SHARE_PREFIX}{SHARE_VERSION}{base64.urlsafe_b64encode(payload.encode()).decode().rstrip('=')}"
 
 
 def import_text(page: Page, tmp_path: Path, text: str) -> None:
@@ -73,13 +74,13 @@ def test_an_import_nested_3000_deep_gets_a_message_and_the_engine_stays_ready(pa
     still_scores(page)
 
 
-@pytest.mark.parametrize("fragment", ["#candor-share=c1.eyJx%", "#%"])
+@pytest.mark.parametrize("fragment", [SHARE_PREFIX + SHARE_VERSION + "eyJx%", "#%"])
 def test_a_malformed_percent_in_the_address_still_starts_every_widget(page: Page, site_url: str, fragment: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + "checks/disclosure/" + fragment)
     wait_ready(page)
-    if fragment.startswith("#candor-share"):
+    if fragment.startswith(SHARE_PREFIX):
         expect(page.locator(f"{CHECK} [data-candor-notice] [role=alert]")).to_contain_text("This share link is damaged or incomplete")
     page.locator(CHECK).get_by_label("Images", exact=True).check()
     saved = json.loads(page.evaluate("localStorage.getItem('candor:answers:disclosure')"))

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from candor.intake.share_link import MAX_SHARE_FRAGMENT, SHARE_PREFIX, SHARE_VERSION, share_fragment
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import READY_TIMEOUT, wait_ready
@@ -63,7 +64,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
     answer_chatbot(page)
     page.get_by_role("button", name="Copy share link").click()
     link = page.locator(f"{WIDGET} [data-candor-share-url]").input_value()
-    assert "#candor-share=c1." in link
+    assert SHARE_PREFIX + SHARE_VERSION in link
     other = browser.new_context()
     try:
         friend = other.new_page()
@@ -71,7 +72,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         wait_ready(friend)
         expect(friend.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
         expect(friend.get_by_label("A chatbot or assistant that people talk to")).to_be_checked()
-        assert "#candor-share" not in friend.url  # the fragment is dropped once read
+        assert SHARE_PREFIX not in friend.url  # the fragment is dropped once read
         # the friend now has answers of their own: a second link asks before replacing them
         friend.get_by_label("Images", exact=True).check()
         friend.goto(link.replace(site_url, site_url))
@@ -134,15 +135,49 @@ def test_a_huge_file_is_refused_without_reading_it(page: Page, site_url: str, tm
 
 
 def test_a_tampered_share_link_is_refused(page: Page, site_url: str) -> None:
-    page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # truncated
+    page.goto(site_url + PAGE + SHARE_PREFIX + SHARE_VERSION + "eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # truncated
     wait_ready(page)
     # The link is read by the engine once it has started: wait for what it says (a loaded machine can take longer
     # than an assertion's default 5 s), never for a time.
     expect(notice(page)).to_contain_text("Nothing on this page was changed.", timeout=READY_TIMEOUT)
-    page.goto(site_url + PAGE + "#candor-share=c1." + "A" * 20000)
+    page.goto(site_url + PAGE + SHARE_PREFIX + SHARE_VERSION + "A" * 20000)
     page.reload()
     wait_ready(page)
     expect(notice(page)).to_contain_text("far longer than a Candor link can be")
+
+
+def _fragment_of_length(length: int) -> str:
+    """A share fragment of exactly ``length`` characters carrying valid answers (JSON padded with spaces)."""
+    for pad in range(length):
+        payload = {"questionnaire": "disclosure", "version": 1, "answers": {}, "pad": " " * pad}
+        fragment = share_fragment(payload)
+        if len(fragment) >= length:
+            assert len(fragment) == length, f"no fragment of exactly {length} characters"
+            return fragment
+    raise AssertionError(length)
+
+
+READ_FRAGMENTS = """async ({ keepUrl, fragments }) => {
+  const keep = await import(keepUrl);
+  const widget = document.querySelector("[data-candor-check]");
+  const path = location.pathname;
+  const seen = fragments.map((fragment) => {
+    history.replaceState(history.state, "", path + fragment);
+    const shared = keep.sharedFromLocation(widget);
+    return shared.text !== undefined ? "read" : shared.error;
+  });
+  history.replaceState(history.state, "", path);
+  return seen;
+}"""
+
+
+def test_a_share_fragment_is_read_up_to_the_published_length_and_not_one_past(page: Page, site_url: str) -> None:
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    at, past = _fragment_of_length(MAX_SHARE_FRAGMENT), _fragment_of_length(MAX_SHARE_FRAGMENT + 1)
+    seen = page.evaluate(READ_FRAGMENTS, {"keepUrl": site_url + "assets/candor/js/keep.mjs", "fragments": [at, past]})
+    assert seen[0] == "read"
+    assert "far longer than a Candor link can be" in seen[1]
 
 
 def test_damaged_saved_answers_are_recovered_with_a_notice(page: Page, site_url: str) -> None:

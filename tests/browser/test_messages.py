@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Browser, Page, expect
 
 from .conftest import READY_TIMEOUT, wait_ready
@@ -32,7 +33,7 @@ def in_view(page: Page, selector: str) -> None:
 
 def share(answers: dict[str, object]) -> str:
     payload = json.dumps({"questionnaire": "disclosure", "version": 2, "answers": answers}).encode()
-    return "#candor-share=c1." + base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    return SHARE_PREFIX + SHARE_VERSION + base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
 @pytest.fixture(params=SIZES)
@@ -45,7 +46,7 @@ def sized(browser: Browser, request: pytest.FixtureRequest) -> Page:
 
 def test_a_damaged_share_link_says_so_in_view_at_once(sized: Page, site_url: str) -> None:
     page = sized
-    page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVz%20dGlvbm5h")  # mangled by a mail program
+    page.goto(site_url + PAGE + SHARE_PREFIX + SHARE_VERSION + "eyJxdWVz%20dGlvbm5h")  # mangled by a mail program
     alert = page.locator(f"{WIDGET} [data-candor-notice] [role=alert]")
     expect(alert.locator("p")).to_have_text(
         "This share link is damaged or incomplete (perhaps cut short when it was copied), so its answers were not used. "
@@ -55,12 +56,12 @@ def test_a_damaged_share_link_says_so_in_view_at_once(sized: Page, site_url: str
     in_view(page, f"{WIDGET} [data-candor-notice]")
     wait_ready(page)  # the checker starts all the same, and the message stays
     expect(alert).to_contain_text("Ask the sender for the link again.")
-    assert "#candor-share" not in page.url
+    assert SHARE_PREFIX not in page.url
 
 
 def test_a_share_link_cut_short_says_so_in_view_once_checked(sized: Page, site_url: str) -> None:
     page = sized
-    page.goto(site_url + PAGE + "#candor-share=c1.eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # cut short when copied
+    page.goto(site_url + PAGE + SHARE_PREFIX + SHARE_VERSION + "eyJxdWVzdGlvbm5haXJlIjoiZGlzY2xv")  # cut short when copied
     alert = page.locator(f"{WIDGET} [data-candor-notice] [role=alert]")
     expect(alert).to_contain_text("The answers in this share link could not be used.", timeout=READY_TIMEOUT)
     expect(alert).to_contain_text("its text is damaged or incomplete")

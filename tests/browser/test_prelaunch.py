@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from candor.checks.evaluate import evaluate
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Page, expect
 
 from ..conftest import GOLDEN
@@ -134,7 +135,7 @@ def test_a_version_1_share_link_loads_and_says_what_changed(page: Page, site_url
     fixture = Path(__file__).parents[1] / "fixtures" / "migrations" / "prelaunch" / "v1.json"
     envelope = json.loads(fixture.read_text())["envelope"]
     payload = base64.urlsafe_b64encode(json.dumps(envelope).encode()).decode().rstrip("=")
-    page.goto(site_url + "checks/prelaunch/#candor-share=c1." + payload)
+    page.goto(site_url + "checks/prelaunch/" + SHARE_PREFIX + SHARE_VERSION + payload)
     wait_ready(page)
     notice = page.locator(f"{WIDGET} [data-candor-notice]")
     expect(notice).to_contain_text("Loaded the shared answers.")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -83,13 +84,13 @@ def test_details_typed_in_are_kept_exported_shared_and_reported(page: Page, site
 
     widget.get_by_role("button", name="Copy share link").click()
     link = widget.locator("[data-candor-share-url]").input_value()
-    payload = json.loads(base64.urlsafe_b64decode(link.split("#candor-share=c1.")[1] + "==="))
+    payload = json.loads(base64.urlsafe_b64decode(link.split(SHARE_PREFIX + SHARE_VERSION)[1] + "==="))
     assert payload["campaign"] == details
 
 
 def test_a_share_link_without_details_still_opens(page: Page, site_url: str) -> None:
     payload = json.dumps({"questionnaire": "prelaunch", "version": 2, "answers": {"profile-regions": ["eu"]}}).encode()
-    page.goto(f"{site_url}{PAGE}#candor-share=c1.{base64.urlsafe_b64encode(payload).decode().rstrip('=')}")
+    page.goto(f"{site_url}{PAGE}{SHARE_PREFIX}{SHARE_VERSION}{base64.urlsafe_b64encode(payload).decode().rstrip('=')}")
     wait_ready(page, WIDGET)
     expect(page.locator(WIDGET).get_by_label("European Union", exact=False).first).to_be_checked()
     expect(page.locator(WIDGET).get_by_label("Campaign name")).to_have_value("")

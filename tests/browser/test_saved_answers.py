@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Browser, Page, Route, expect
 
 from .conftest import READY_TIMEOUT, wait_ready
@@ -37,7 +38,7 @@ def stored(page: Page, key: str) -> Any:
 def share_link(site_url: str, answers: dict[str, Any], version: int = 2, campaign: dict[str, str] | None = None) -> str:
     details = {"campaign": campaign} if campaign else {}
     payload = json.dumps({"questionnaire": "disclosure", "version": version, **details, "answers": answers}).encode()
-    return f"{site_url}{PAGE}#candor-share=c1.{base64.urlsafe_b64encode(payload).decode().rstrip('=')}"
+    return f"{site_url}{PAGE}{SHARE_PREFIX}{SHARE_VERSION}{base64.urlsafe_b64encode(payload).decode().rstrip('=')}"
 
 
 def images(page: Page):  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from candor.intake.share_link import MAX_SHARE_FRAGMENT, SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
 from ..conftest import ROOT, Site
@@ -178,7 +179,7 @@ def use_tool(widget: Locator) -> None:
         with widget.page.expect_download():
             widget.locator('[data-candor-action="export"]').click()
         widget.locator('[data-candor-action="share"]').click()
-        expect(widget.locator("[data-candor-share-url]")).to_have_value(re.compile("#candor-share=c1."))
+        expect(widget.locator("[data-candor-share-url]")).to_have_value(re.compile(re.escape(SHARE_PREFIX + SHARE_VERSION)))
 
 
 def use_quiz(widget: Locator) -> None:
@@ -236,7 +237,7 @@ def keep_round_trip(page: Page, widget: Locator, tmp: Path) -> None:
     with page.expect_download():
         widget.locator('[data-candor-action="report"]').click()
     widget.locator('[data-candor-action="share"]').click()
-    expect(widget.locator("[data-candor-share-url]")).to_have_value(re.compile("#candor-share=c1."))
+    expect(widget.locator("[data-candor-share-url]")).to_have_value(re.compile(re.escape(SHARE_PREFIX + SHARE_VERSION)))
 
 
 # ---- the journey -----------------------------------------------------------------------------------------
@@ -453,33 +454,34 @@ def b64url(data: bytes) -> str:
 
 
 def fragments(valid: str, count: int, seed: int = 20260) -> list[str]:
-    """Random and mutated share fragments (the part after #candor-share=)."""
+    """Random and mutated share fragments (the part after the share prefix)."""
     rng = random.Random(seed)
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     wild = alphabet + "+/=.%~!$&'()*,;:@ \u00e9\u2028\ud7ff\U0001f600"
-    payload = valid.removeprefix("c1.")
+    v = SHARE_VERSION  # first in every fragment the widget reads
+    payload = valid.removeprefix(v)
     fixed = [
-        "", "c1", "c1.", "C1.", "c2." + payload, "c1." + payload + "=", "c1.=", "c1.A", "c1.AA", "c1.AAA",
-        "c1." + payload[:-1], "c1." + payload[: len(payload) // 2], "c1." + "A" * 16400, "c1." + "_" * 16000,
-        "c1." + b64url(b"\xff\xfe\xfd"), "c1." + b64url(b"\xc0\xaf"), "c1." + b64url(b"\xed\xa0\x80"),  # overlong, surrogate
-        "c1." + b64url(b"{" * 3000), "c1." + b64url(b"[" * 6000), "c1." + b64url(b"[" * 3000 + b"]" * 3000),
-        "c1." + b64url(b'{"questionnaire":"disclosure","version":1,"answers":' + b"[" * 2500 + b"]" * 2500 + b"}"),
-        "c1." + b64url(b"null"), "c1." + b64url(b"[]"), "c1." + b64url(b'"x"'), "c1." + b64url(b"1e999"),
-        "c1." + b64url(json.dumps({"questionnaire": "disclosure", "version": 1, "answers": {XSS: "x"}}).encode()),
-        "c1." + b64url(json.dumps({"questionnaire": "prelaunch", "version": 1, "answers": {}}).encode()),
-        "c1." + b64url(json.dumps({"questionnaire": "disclosure", "version": 99, "answers": {}}).encode()),
-        "c1." + b64url(json.dumps({"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}).encode()),
-        "c1." + b64url("\u0000\u202e\ufeff".encode()), "c1.%00", "c1.%41%41%41%41",
+        "", "c1", v, "C1.", "c2." + payload, v + payload + "=", v + "=", v + "A", v + "AA", v + "AAA",
+        v + payload[:-1], v + payload[: len(payload) // 2], v + "A" * (MAX_SHARE_FRAGMENT + 16), v + "_" * 16000,
+        v + b64url(b"\xff\xfe\xfd"), v + b64url(b"\xc0\xaf"), v + b64url(b"\xed\xa0\x80"),  # overlong, surrogate
+        v + b64url(b"{" * 3000), v + b64url(b"[" * 6000), v + b64url(b"[" * 3000 + b"]" * 3000),
+        v + b64url(b'{"questionnaire":"disclosure","version":1,"answers":' + b"[" * 2500 + b"]" * 2500 + b"}"),
+        v + b64url(b"null"), v + b64url(b"[]"), v + b64url(b'"x"'), v + b64url(b"1e999"),
+        v + b64url(json.dumps({"questionnaire": "disclosure", "version": 1, "answers": {XSS: "x"}}).encode()),
+        v + b64url(json.dumps({"questionnaire": "prelaunch", "version": 1, "answers": {}}).encode()),
+        v + b64url(json.dumps({"questionnaire": "disclosure", "version": 99, "answers": {}}).encode()),
+        v + b64url(json.dumps({"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}).encode()),
+        v + b64url("\u0000\u202e\ufeff".encode()), v + "%00", v + "%41%41%41%41",
     ]
     out = list(fixed)
     while len(out) < count:
         kind = rng.randrange(6)
         if kind == 0:  # random base64url of random length
-            out.append("c1." + "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))))
+            out.append(v + "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))))
         elif kind == 1:  # random bytes, encoded (mostly not UTF-8)
-            out.append("c1." + b64url(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 300)))))
+            out.append(v + b64url(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 300)))))
         elif kind == 2:  # the valid link, truncated
-            out.append("c1." + payload[: rng.randrange(0, len(payload))])
+            out.append(v + payload[: rng.randrange(0, len(payload))])
         elif kind == 3:  # the valid link with a few characters changed, inserted or deleted
             chars = list(payload)
             for _ in range(rng.randint(1, 4)):
@@ -491,12 +493,12 @@ def fragments(valid: str, count: int, seed: int = 20260) -> list[str]:
                     chars.insert(at, rng.choice(wild))
                 elif len(chars) > 1:
                     del chars[at]
-            out.append("c1." + "".join(chars))
+            out.append(v + "".join(chars))
         elif kind == 4:  # the valid JSON, mutated, then encoded properly
             text = bytearray(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
             for _ in range(rng.randint(1, 3)):
                 text[rng.randrange(len(text))] = rng.randrange(256)
-            out.append("c1." + b64url(bytes(text)))
+            out.append(v + b64url(bytes(text)))
         else:  # anything at all, of any length
             out.append("".join(rng.choice(wild) for _ in range(rng.randrange(0, 60))) * rng.choice([1, 1, 1, 300]))
     return out
@@ -518,10 +520,10 @@ FUZZ_IN_PAGE = """async ({ keepUrl, engineUrl, fragments, check }) => {
   const saved = localStorage.getItem(key), form = chosen(), path = location.pathname;
   const failures = [], seen = { none: 0, text: 0, error: 0, ok: 0, refused: 0 };
   for (const fragment of fragments) {
-    history.replaceState(history.state, "", `${path}#candor-share=${fragment}`);
+    history.replaceState(history.state, "", `${path}${widget.dataset.candorSharePrefix}${fragment}`);
     let shared;
     try {
-      shared = keep.sharedFromLocation();
+      shared = keep.sharedFromLocation(widget);
     } catch (error) {
       failures.push({ fragment: fragment.slice(0, 80), threw: String(error) });
       continue;
@@ -553,7 +555,7 @@ def test_share_fragments_never_throw_and_never_change_the_answers(journey: Journ
     if not form_answers(widget):
         answer_one(widget)
     widget.locator('[data-candor-action="share"]').click()
-    valid = widget.locator("[data-candor-share-url]").input_value().split("#candor-share=", 1)[1]
+    valid = widget.locator("[data-candor-share-url]").input_value().split(SHARE_PREFIX, 1)[1]
     cases = fragments(valid, 400)
     check = widget.get_attribute("data-candor-check")
     result = page.evaluate(FUZZ_IN_PAGE, {
@@ -566,18 +568,18 @@ def test_share_fragments_never_throw_and_never_change_the_answers(journey: Journ
 
     # A sample through real navigation: the widget reads the link, says what is wrong (or asks), keeps the answers.
     before = (form_answers(widget), saved_answers(page, check))
-    for fragment in [c for c in cases if c.startswith("c1.")][:: max(1, len(cases) // 12)][:12]:
+    for fragment in [c for c in cases if c.startswith(SHARE_VERSION)][:: max(1, len(cases) // 12)][:12]:
         instant(page, site.url + "checks/")
-        instant(page, f"{site.url}checks/disclosure/#candor-share={fragment}")
+        instant(page, f"{site.url}checks/disclosure/{SHARE_PREFIX}{fragment}")
         widget = page.locator("[data-candor-check]").first
         expect(widget).to_have_attribute("data-candor-state", "ready", timeout=READY_TIMEOUT)
-        page.wait_for_function("() => !location.hash.startsWith('#candor-share=')")
+        page.wait_for_function(f"() => !location.hash.startsWith({json.dumps(SHARE_PREFIX)})")
         page.wait_for_function(SPOKE)
         prompt = widget.locator("[data-candor-prompt]")
         if prompt.is_visible():
             prompt.get_by_role("button", name="Keep my answers").click()
         after = (form_answers(widget), saved_answers(page, check))
-        assert after == before, f"#candor-share={fragment[:60]}… changed the answers"
+        assert after == before, f"{SHARE_PREFIX}{fragment[:60]}… changed the answers"
         assert widget.locator("[data-candor-notice] img, [data-candor-notice] script").count() == 0
     assert page.evaluate("window.pwned") is None
 

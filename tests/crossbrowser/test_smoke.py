@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 
 from ..conftest import GOLDEN, Site
 from .drivers import Driver
@@ -19,7 +20,10 @@ UPDATES = "(sel) => Number(document.querySelector(sel)?.dataset.candorUpdates ||
 MORE_UPDATES = "(sel, n) => Number(document.querySelector(sel)?.dataset.candorUpdates || 0) > n"
 VERDICT = "(sel) => document.querySelector(sel + ' .candor-verdict')?.dataset.verdict || ''"
 NOTICE = "(sel) => document.querySelector(sel + ' [data-candor-notice]')?.textContent || ''"
-SHARE_URL = "(sel) => (document.querySelector(sel + ' [data-candor-share-url]')?.value || '').includes('#candor-share=c1.') && document.querySelector(sel + ' [data-candor-share-url]').value"  # noqa: E501
+SHARE_URL = (
+    "(sel) => (document.querySelector(sel + ' [data-candor-share-url]')?.value || '')"
+    f".includes({json.dumps(SHARE_PREFIX + SHARE_VERSION)}) && document.querySelector(sel + ' [data-candor-share-url]').value"
+)
 # The import button opens the system's file chooser, which no driver can fill in every engine: give the
 # widget's own file input a file the way the chooser would, then let its change handler read it.
 IMPORT = """(sel, name, text) => {
@@ -93,7 +97,7 @@ def test_prelaunch_check_import_answer_verdict_share(clean: Driver, site: Site) 
     assert verdict
     share_round_trip(driver, widget)
     assert driver.wait(VERDICT, widget) == verdict
-    assert "#candor-share" not in driver.js("() => location.href")
+    assert SHARE_PREFIX not in driver.js("() => location.href")
 
 
 def test_focused_check_by_instant_navigation_answer_verdict_import(clean: Driver, site: Site) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from candor.compiler.catalog import Catalog
+from candor.intake.share_link import SHARE_PREFIX
 
 from ..conftest import CONTENT
 
@@ -79,7 +80,7 @@ def test_every_internal_link_and_anchor_resolves(site_dir: Path) -> None:
             file = path + "index.html" if path.endswith("/") or path == "" else path
             if not (site_dir / file).exists():
                 broken.append(f"{name}: {href}")
-            elif target.fragment.startswith("candor-share="):
+            elif target.fragment.startswith(SHARE_PREFIX.removeprefix("#")):
                 continue  # a share link carries answers, not an anchor (tests/browser/test_kit_readable.py opens it)
             elif target.fragment and file.endswith(".html") and target.fragment not in parsed[file].ids:
                 broken.append(f"{name}: {href} (no anchor)")

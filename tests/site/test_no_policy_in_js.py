@@ -13,11 +13,13 @@ from pathlib import Path
 
 import candor
 from candor.compiler.catalog import Catalog
+from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 
 JS = sorted((Path(__file__).parents[2] / "widgets" / "js").glob("*.mjs"))
 _COMMENT = re.compile(r"/\*.*?\*/|(?<![:\"'`\\])//[^\n]*", re.S)
 _NUMBER = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?(?:e\d+)?)(?![\w.])")
 _STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
+_PRODUCT = re.compile(r"(?<![\w.])(\d+)\s*\*\s*(\d+)(?![\w.])")
 _VERSION = re.compile(r"\b(?:version|current)\b\s*[:=]\s*(\d+)")
 # Words and numbers that coincide with a verdict id or a limit but mean something else where they appear. Each
 # entry is the exact code around the literal, so a new use of the same value is still caught.
@@ -60,7 +62,9 @@ def engine_limits(catalog: Catalog) -> set[float]:
 
 
 def _numbers(code: str) -> set[float]:
-    return {float(n.replace("_", "")) for n in _NUMBER.findall(code)}
+    """Every number literal, and every product of two (a limit written as ``16 * 1024``)."""
+    found = {float(n.replace("_", "")) for n in _NUMBER.findall(code)}
+    return found | {float(a) * float(b) for a, b in _PRODUCT.findall(code)}
 
 
 def test_the_lists_are_not_empty(catalog: Catalog) -> None:
@@ -92,9 +96,27 @@ def test_no_js_file_holds_an_engine_limit(catalog: Catalog) -> None:
     assert not found, f"limits written in JavaScript (read them from what the build publishes): {sorted(found)}"
 
 
+def share_format() -> dict[str, re.Pattern[str]]:
+    """The share link's prefix and version as code would write them: the prefix anywhere (nothing else holds it),
+    the short version where a quote or backtick touches it (so a name such as ``c1.x`` is not taken for it)."""
+    return {
+        value: re.compile(rf"[\"'`]{re.escape(value)}|{re.escape(value)}[\"'`]") if len(value) < 8 else re.compile(re.escape(value))
+        for value in (SHARE_PREFIX, SHARE_VERSION)
+    }
+
+
+def test_no_js_file_holds_the_share_link_format() -> None:
+    found = {(path.name, value) for path in JS for value, pattern in share_format().items() if pattern.search(_code(path))}
+    assert not found, f"the share-link format written in JavaScript (read data-candor-share-* from the widget): {sorted(found)}"
+
+
 def test_the_check_finds_what_it_looks_for(tmp_path: Path, catalog: Catalog) -> None:
     code = 'const v = { version: 1 }; const max = 100000; if (x === "adverse-impact") f(50);'
     assert "ready" in verdict_ids(catalog) and all(snippet not in code for snippet in _NOT_POLICY)
     assert _numbers(code) & engine_limits(catalog) == {100000.0, 50.0}
+    assert 16384.0 in _numbers("const most = 16 * 1024;")
     assert [m.group(1) or m.group(2) for m in _STRING.finditer(code)] == ["adverse-impact"]
     assert _VERSION.search(code)
+    patterns = share_format()
+    assert all(patterns[v].search(c) for v, c in [(SHARE_PREFIX, f'"{SHARE_PREFIX}"'), (SHARE_VERSION, f"`${{x}}{SHARE_VERSION}`")])
+    assert not patterns[SHARE_VERSION].search(f"const a{SHARE_VERSION}b = 1;")

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The "kept aside" panel: saved answers or counts the page could not use as they were, offered for export
 // or discard. Nothing here deletes without the reader choosing to, after a prompt whose safe choice is focused.
 import { el } from "./dom.mjs";

@@ -1,16 +1,23 @@
+// @ts-check
 // The bias audit calculator: rows or pasted CSV in, the engine's audit out. No statistics here.
 import { asidePanel, wireAside } from "./aside.mjs";
 import { quoteCell, safeCsv } from "./csv-export.mjs";
 import { el, importSvg } from "./dom.mjs";
 import * as keep from "./keep.mjs";
-import { messenger } from "./messages.mjs";
 import { ask, promptNear } from "./prompt.mjs";
 import { isObject, notSaved, parseBounded, storeFor } from "./store.mjs";
+import { followEngine, onOtherTab, shellOf, whenLoaded, wireActions } from "./widget-shell.mjs";
 
+/** @typedef {import("./bridge-replies.mjs").BiasResult} BiasResult */
+/** @typedef {{ group: string, successes: string, total: string }} Row */
+
+/** @type {Record<import("./bridge-replies.mjs").Tone, string>} */
 const ICONS = { good: "✓", warn: "!", bad: "✕" };
+/** @param {unknown} value */
 const isCell = (value) => typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
 
-/** The engine's table of rates by group, placed as it was written (headings and formatted cells). */
+/** The engine's table of rates by group, placed as it was written (headings and formatted cells).
+ *  @param {import("./bridge-replies.mjs").RatesTable} table */
 function groupTable(table) {
   const body = el("tbody");
   for (const row of table.rows) {
@@ -22,8 +29,10 @@ function groupTable(table) {
   return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, el("table", { class: "candor-bias-rates" }, head, body));
 }
 
+/** @param {HTMLElement} container @param {BiasResult} result */
 function render(container, result) {
   const tone = result.verdict_tone;
+  /** @type {Element[]} */
   const parts = [
     el("div", { class: `candor-verdict candor-verdict--${tone}`, "data-verdict": result.verdict },
       el("span", { class: "candor-verdict-icon", "aria-hidden": "true" }, ICONS[tone]),
@@ -39,43 +48,51 @@ function render(container, result) {
   container.replaceChildren(...parts);
 }
 
+/**
+ * @param {HTMLElement} widget a [data-candor-tool] element, as the build rendered it (widgets/sitebuild/tools.py)
+ * @param {import("./engine.mjs").Engine} engine
+ */
 export function wireBias(widget, engine) {
-  const tool = widget.dataset.candorTool;
-  const form = widget.querySelector("form");
-  const rows = widget.querySelector("[data-candor-rows]");
-  const csv = widget.querySelector("[data-candor-csv]");
-  const status = widget.querySelector('[role="status"]');
-  const notice = widget.querySelector("[data-candor-notice]");
-  const section = widget.querySelector(".candor-result");
-  const body = widget.querySelector("[data-candor-result]");
-  const addRow = widget.querySelector("[data-candor-add-row]");
-  const calculate = widget.querySelector("[data-candor-calculate]");
+  const tool = widget.dataset.candorTool ?? "";
+  /** @type {<T extends Element = HTMLElement>(selector: string) => T} the widget's own parts, which the build always renders */
+  const part = (selector) => /** @type {any} */ (widget.querySelector(selector));
+  const form = part("form");
+  const rows = /** @type {HTMLTableSectionElement} */ (part("[data-candor-rows]"));
+  const csv = /** @type {HTMLTextAreaElement} */ (part("[data-candor-csv]"));
+  const notice = part("[data-candor-notice]");
+  const section = part(".candor-result");
+  const body = part("[data-candor-result]");
+  const addRow = part("[data-candor-add-row]");
+  const calculate = part("[data-candor-calculate]");
   // Limits and the saved format's version, as the build published them from the engine and the tool's data.
   const version = Number(widget.dataset.candorVersion);
   const maxGroups = Number(widget.dataset.candorMaxGroups);
   const maxBytes = Number(widget.dataset.candorMaxBytes);
-  widget.dataset.candorState = "loading";
-  const say = messenger(widget);
+  const { say, status } = shellOf(widget);
   const kept = storeFor(widget);
 
-  const decision = () => widget.querySelector('input[type="radio"]:checked');
+  /** @type {() => HTMLInputElement} */
+  const decision = () => part('input[type="radio"]:checked');
+  /** @type {(row: ParentNode, name: string) => HTMLInputElement} */
+  const cell = (row, name) => /** @type {HTMLInputElement} */ (row.querySelector(`[name="${name}"]`));
   const relabel = () => {
     const chosen = decision();
-    widget.querySelector('[data-candor-head="successes"]').textContent = chosen.dataset.successes;
-    widget.querySelector('[data-candor-head="total"]').textContent = chosen.dataset.total;
+    part('[data-candor-head="successes"]').textContent = chosen.dataset.successes ?? "";
+    part('[data-candor-head="total"]').textContent = chosen.dataset.total ?? "";
     [...rows.rows].forEach((row, i) => {
-      row.querySelector('[name="successes"]').setAttribute("aria-label", `Group ${i + 1}: ${chosen.dataset.successes}`);
-      row.querySelector('[name="total"]').setAttribute("aria-label", `Group ${i + 1}: ${chosen.dataset.total}`);
+      cell(row, "successes").setAttribute("aria-label", `Group ${i + 1}: ${chosen.dataset.successes}`);
+      cell(row, "total").setAttribute("aria-label", `Group ${i + 1}: ${chosen.dataset.total}`);
     });
   };
+  /** @returns {Row[]} */
   const readRows = () =>
     [...rows.rows].map((row) => ({
-      group: row.querySelector('[name="group"]').value,
-      successes: row.querySelector('[name="successes"]').value,
-      total: row.querySelector('[name="total"]').value,
+      group: cell(row, "group").value,
+      successes: cell(row, "successes").value,
+      total: cell(row, "total").value,
     }));
   const appendRow = () => {
-    const copy = rows.rows[0].cloneNode(true);
+    const copy = /** @type {HTMLTableRowElement} */ (rows.rows[0].cloneNode(true));
     copy.querySelectorAll("input").forEach((input) => {
       input.value = "";
       input.removeAttribute("aria-invalid");
@@ -91,6 +108,7 @@ export function wireBias(widget, engine) {
     const data = { questionnaire: tool, version, saved_at: new Date().toISOString(), answers: { decision: decision().value, rows: readRows(), csv: csv.value } };
     if (!kept.save(data)) say.unlessShown(notSaved(kept.refused, "counts"), "error");
   };
+  /** @type {(value: unknown) => HTMLInputElement | null} */
   const radioFor = (value) => (typeof value === "string" ? widget.querySelector(`input[type="radio"][value="${CSS.escape(value)}"]`) : null);
   /** Put each saved value that is valid back; anything damaged is kept aside whole, with a notice. */
   const restore = () => {
@@ -103,11 +121,11 @@ export function wireBias(widget, engine) {
     const radio = answers && radioFor(answers.decision);
     if (radio) radio.checked = true;
     else damaged.push("the decision type");
-    const rowsOk = answers && Array.isArray(answers.rows) && answers.rows.length <= maxGroups && answers.rows.every((r) => isObject(r) && ["group", "successes", "total"].every((k) => r[k] === undefined || isCell(r[k])));
+    const rowsOk = answers && Array.isArray(answers.rows) && answers.rows.length <= maxGroups && answers.rows.every((/** @type {any} */ r) => isObject(r) && ["group", "successes", "total"].every((k) => r[k] === undefined || isCell(r[k])));
     if (rowsOk) {
       while (rows.rows.length < answers.rows.length) appendRow();
-      answers.rows.forEach((r, i) => {
-        for (const name of ["group", "successes", "total"]) rows.rows[i].querySelector(`[name="${name}"]`).value = String(r[name] ?? "");
+      answers.rows.forEach((/** @type {Record<string, unknown>} */ r, /** @type {number} */ i) => {
+        for (const name of ["group", "successes", "total"]) cell(rows.rows[i], name).value = String(r[name] ?? "");
       });
     } else damaged.push("the rows of counts");
     if (answers && typeof answers.csv === "string") csv.value = answers.csv;
@@ -136,15 +154,13 @@ export function wireBias(widget, engine) {
   form.addEventListener("input", store); // every edit (a radio too) fires "input" once: one save per change
   form.addEventListener("change", relabel);
   addRow.hidden = false;
-  addRow.addEventListener("click", () => appendRow().querySelector("input").focus());
+  addRow.addEventListener("click", () => cell(appendRow(), "group").focus());
 
   if (damagedNotice) say(damagedNotice, "warn");
   wireAside(widget, asidePanel(widget), { store: kept, id: tool, what: "Counts", current: version, say });
-  window.addEventListener("storage", (event) => {
-    if (widget.isConnected && (event.key === kept.savedKey || event.key === null)) {
-      say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn");
-    }
-  });
+  onOtherTab(widget, kept.savedKey, () =>
+    say("The counts were just changed in another tab or window. Reload this page to see them there; a change you make here is saved over them.", "warn"),
+  );
   const prompt = promptNear(notice);
   /** The counts as CSV text: the pasted table when there is one, else the rows (names quoted as needed). */
   const asCsv = () => {
@@ -153,15 +169,15 @@ export function wireBias(widget, engine) {
     const lines = readRows()
       .filter((r) => r.group || r.successes || r.total)
       .map((r) => [r.group, r.successes, r.total].map((v) => quoteCell(String(v), ",")).join(","));
-    return [`group,${chosen.dataset.successes.toLowerCase()},${chosen.dataset.total.toLowerCase()}`, ...lines].join("\n") + "\n";
+    return [`group,${String(chosen.dataset.successes).toLowerCase()},${String(chosen.dataset.total).toLowerCase()}`, ...lines].join("\n") + "\n";
   };
-  const actions = {
+  wireActions(widget, {
     export() {
       keep.download(`candor-${tool}-counts-${keep.today()}.csv`, safeCsv(asCsv()), "text/csv");
       say("Exported the counts as a CSV file. Paste it back into “Or paste a table” to use it again.");
     },
     async share() {
-      say(await keep.offerShareLink(widget, keep.shareUrl(tool, version, { decision: decision().value, csv: asCsv() })));
+      say(await keep.offerShareLink(widget, keep.shareUrl(widget, tool, version, { decision: decision().value, csv: asCsv() })));
     },
     async clear() {
       const choice = await ask(prompt, "Clear every count, group name and pasted table in this calculator? This cannot be undone; export the counts first to keep a copy.", [
@@ -177,15 +193,11 @@ export function wireBias(widget, engine) {
       section.hidden = true;
       say("The counts were cleared.");
     },
-  };
-  for (const button of widget.querySelectorAll("[data-candor-action]")) {
-    button.addEventListener("click", () => actions[button.dataset.candorAction]());
-  }
-  widget.querySelector(".candor-keep").hidden = false;
+  });
 
   /** Counts shared in the link: shown in the CSV box after asking, then checked by the engine on Calculate. */
   async function receiveShared() {
-    const shared = keep.sharedFromLocation();
+    const shared = keep.sharedFromLocation(widget);
     if (!shared) return;
     keep.dropShareFragment();
     const payload = shared.error ? null : parseBounded(shared.text, widget);
@@ -208,23 +220,22 @@ export function wireBias(widget, engine) {
     const radio = radioFor(answers.decision);
     if (radio) radio.checked = true;
     csv.value = answers.csv;
-    csv.closest("details").open = true;
+    /** @type {HTMLDetailsElement} */ (csv.closest("details")).open = true;
     relabel();
     store();
     say("Loaded the shared counts. Choose Calculate to audit them.");
   }
 
-  engine.subscribe((state) => {
-    if (!widget.isConnected) return;
-    if (state.failed) {
-      widget.dataset.candorState = "failed";
-      status.textContent = state.afterReady
+  followEngine(widget, engine, {
+    waiting: (state) => (status.textContent = state.message),
+    failed: (state) =>
+      (status.textContent = state.afterReady
         ? `The calculator stopped working (${state.reason}). Your counts are kept in this browser; reload the page to start it again.`
-        : `The calculator could not start (${state.reason}). Your counts are kept in this browser.`;
-    } else if (state.stage !== "ready") status.textContent = state.message;
+        : `The calculator could not start (${state.reason}). Your counts are kept in this browser.`),
   });
 
   /** Audit the counts; ``quiet`` (on return to the page) shows a result but no error for counts left unfinished. */
+  /** @param {Event | null} event @param {boolean} [quiet] */
   async function audit(event, quiet = false) {
     event?.preventDefault();
     widget.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute("aria-invalid"));
@@ -246,19 +257,13 @@ export function wireBias(widget, engine) {
     widget.dataset.candorUpdates = String(Number(widget.dataset.candorUpdates || 0) + 1);
   }
 
-  engine
-    .loadTool(tool)
-    .then((reply) => {
-      if (!reply.ok) throw new Error(reply.error.message);
-      form.addEventListener("submit", audit);
-      calculate.hidden = false;
-      widget.dataset.candorState = "ready";
-      status.textContent = "Ready. Enter the counts and choose Calculate.";
-      const shared = keep.sharedFromLocation();
-      if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
-      return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
-    })
-    .catch((error) => {
-      if (!engine.state.failed) engine.fail(String(error.message || error));
-    });
+  whenLoaded(engine, engine.loadTool(tool), () => {
+    form.addEventListener("submit", audit);
+    calculate.hidden = false;
+    widget.dataset.candorState = "ready";
+    status.textContent = "Ready. Enter the counts and choose Calculate.";
+    const shared = keep.sharedFromLocation(widget);
+    if (!shared && hasCounts()) return audit(null, true); // back on the page: the result as it was left
+    return receiveShared().catch(() => say("The share link could not be read. Nothing was changed.", "error"));
+  });
 }

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Campaign details (the form's "Campaign details" fieldset, built from the answers schema) and the printed
 // summary an approver signs. The engine decides what the summary lists and its wording (result.approval);
 // this module only reads the fields and places text. Everything is text, never markup. The characters a

@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point, loaded on every page. Wires each widget through Material's document$, so it works after
 // instant navigation too. Pages without a widget never start the engine.
 import { wireBias } from "./bias-widget.mjs";
@@ -12,33 +13,29 @@ import "./search-start.mjs"; // Material's search index, fetched and built only 
 // Declared before subscribing: document$ replays synchronously on subscribe.
 const wired = new WeakSet();
 
+/**
+ * Wire each element that matches `selector` once (Material's instant navigation runs setup on every page).
+ * @param {string} selector
+ * @param {(element: HTMLElement) => void} wire
+ */
+function each(selector, wire) {
+  for (const element of document.querySelectorAll(selector)) {
+    if (!wired.has(element)) {
+      wired.add(element);
+      wire(/** @type {HTMLElement} */ (element));
+    }
+  }
+}
+
 function setup() {
-  for (const widget of document.querySelectorAll("[data-candor-check]")) {
-    if (!wired.has(widget)) {
-      wired.add(widget);
-      whenUsed(widget, () => wireCheck(widget, getEngine()));
-    }
-  }
-  for (const tool of document.querySelectorAll("[data-candor-tool]")) {
-    if (!wired.has(tool)) {
-      wired.add(tool);
-      whenUsed(tool, () => wireBias(tool, getEngine()));
-    }
-  }
-  for (const button of document.querySelectorAll("[data-candor-copy]")) {
-    if (!wired.has(button)) {
-      wired.add(button);
-      wireCopy(button);
-    }
-  }
-  for (const quiz of document.querySelectorAll("[data-candor-quiz]")) {
-    if (!wired.has(quiz)) {
-      wired.add(quiz);
-      wireQuiz(quiz, getEngine);
-    }
-  }
+  each("[data-candor-check]", (widget) => whenUsed(widget, () => wireCheck(widget, getEngine())));
+  each("[data-candor-tool]", (tool) => whenUsed(tool, () => wireBias(tool, getEngine())));
+  each("[data-candor-copy]", wireCopy);
+  each("[data-candor-quiz]", (quiz) => wireQuiz(quiz, getEngine));
   wireFolds(); // last: the widgets never wait on the address's fragment
 }
 
-if (window.document$) window.document$.subscribe(setup);
+// Material for MkDocs' page observable (instant navigation), when the theme provides it.
+const { document$ } = /** @type {{ document$?: { subscribe: (fn: () => void) => void } }} */ (/** @type {unknown} */ (window));
+if (document$) document$.subscribe(setup);
 else setup();

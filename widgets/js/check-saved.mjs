@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // A check's saved answers across versions and tabs. Nothing a reader saved is overwritten or deleted until
 // they decide: a set the page cannot use as it is goes aside first (store.mjs), an older one comes back once
 // the engine has migrated it, and the reader chooses when the form changed meanwhile. Campaign details are
@@ -31,6 +32,7 @@ function moveAside(store, text, reason, details, notice) {
 /**
  * Put what this browser saved on the form at once (the engine may never start). Returns {notice, locked,
  * pending}: `pending` lists older sets (text) waiting for the engine to bring them up to date.
+ * @returns {{ notice?: string, locked?: boolean, pending: string[] }}
  */
 export function restoreSaved(store, check, version, form) {
   const waiting = () => store.readAside().filter((e) => e.state === "waiting").map((e) => e.text);

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Copy-to-clipboard buttons on kit pages. The button names the element whose text it copies; its messages come
 // from the page (data attributes), so this file holds no wording. Without JavaScript the button stays hidden and
 // the text remains selectable in the page.

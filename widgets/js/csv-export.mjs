@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // CSV the calculator exports: cells quoted as needed and formula-like cells neutralised for spreadsheets.
 //
 // What is neutralised, decided for issue 29: a spreadsheet may read the file with another separator than the

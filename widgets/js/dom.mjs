@@ -1,7 +1,14 @@
+// @ts-check
 // Small DOM helpers shared by the widgets. Text always goes in as text nodes, never as markup.
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Create an element with attributes and children (strings become text nodes; null children are skipped). */
+/**
+ * Create an element with attributes and children (strings become text nodes; null children are skipped).
+ * @param {string} tag
+ * @param {Record<string, string>} [attrs]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElement}
+ */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -19,7 +26,8 @@ const SVG_ATTRIBUTES = new Set([
   "x", "y", "x1", "y1", "x2", "y2", "dx", "dy", "text-anchor", "stroke", "stroke-width", "stroke-dasharray", "fill",
 ]);
 
-/** Import an engine-made SVG chart through the XML parser (never innerHTML), keeping only the allowed parts. */
+/** Import an engine-made SVG chart through the XML parser (never innerHTML), keeping only the allowed parts.
+ *  @param {string} svgText @returns {Element | null} */
 export function importSvg(svgText) {
   if (!svgText) return null;
   const svg = new DOMParser().parseFromString(svgText, "image/svg+xml").documentElement;

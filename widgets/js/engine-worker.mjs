@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Module worker: boots Pyodide once, installs the engine wheel, answers JSON requests through
 // candor.bridge.handle. It holds no question text, weights or rules: those come in the check bundles.
 import { forgetSnapshot, heldSnapshot, keepSnapshot } from "./snapshot-store.mjs";

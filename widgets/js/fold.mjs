@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Folded practices (<details class="candor-fold">) open when a link points at the practice, and all of them
 // open for printing, so a printed theme page is complete. Nothing here holds wording.
 const opened = new Set();

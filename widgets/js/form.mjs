@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Reading and writing answers on the static form, and showing what the engine says is visible.
 // Answers use the one envelope format: {question id: option id | [option ids] | "na"}.
 

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Learning progress in this browser, for the knowledge checks and the progress summary.
 //
 // ONE localStorage key, published by the build on each quiz and summary element (data-candor-saved-key), holds

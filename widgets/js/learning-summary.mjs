@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The learning progress summary (data-candor-learning-summary on the progress page): one row per module, filled
 // in from this browser's storage, with print and clear, and the progress kept aside when it could not be read.
 import { wireAside, asidePanel } from "./aside.mjs";

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The inline prompt before anything a reader entered is replaced or removed (accessible, no modal).
 // The first choice is always the safe one and gets the focus, so a stray Space or Enter (paging down, typing
 // in another frame) cannot replace anything. For a moment after the prompt appears, key presses on it are

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // What a knowledge check shows once answers are checked: feedback under each scenario and the score, built from
 // the engine's result (op "quiz-score") with text nodes only. Words and a symbol say right or wrong, not colour.
 import { el } from "./dom.mjs";

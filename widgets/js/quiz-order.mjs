@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The order of a knowledge check's options, per learner: each learner sees the options of every scenario in an
 // order of their own, and the same order each time they come back, so a review shows the page they answered.
 // The page as built, printed or read without JavaScript keeps the authored order, and the answer key names

@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge checks (onboarding). wireQuiz(element, getEngine) is called once per [data-candor-quiz] element.
 //
 // A quiz element is the static form the build renders (widgets/sitebuild/learning_pages.py): it works and prints
@@ -6,27 +7,39 @@
 // (learning-progress.mjs). The progress summary (data-candor-learning-summary) is wired by the same entry point
 // (learning-summary.mjs). Nothing is sent anywhere: no account, no cookie, no request but the engine's own files.
 import { onFirstUse } from "./lazy.mjs";
-import { NOTICES, progressFor, sameAnswers } from "./learning-progress.mjs";
+import { NOTICES as NOTICE_TEXTS, progressFor, sameAnswers } from "./learning-progress.mjs";
 import { wireSummary } from "./learning-summary.mjs";
-import { messenger } from "./messages.mjs";
 import { ask, askUntilAnswered, promptIn } from "./prompt.mjs";
 import { notSaved } from "./store.mjs";
 import { clearFeedback, scoreParts, scoreSentence, showFeedback } from "./quiz-feedback.mjs";
 import { orderOptions } from "./quiz-order.mjs";
+import { followEngine, onOtherTab, resultOf, shellOf } from "./widget-shell.mjs";
 
+/** What a reader is told about the stored progress, by notice. @type {Record<string, string>} */
+const NOTICES = NOTICE_TEXTS;
+
+/**
+ * @param {HTMLElement} element a [data-candor-quiz] element, as the build rendered it (widgets/sitebuild/learning_pages.py)
+ * @param {() => import("./engine.mjs").Engine} getEngine
+ */
 function wireOneQuiz(element, getEngine) {
   orderOptions(element); // this learner's option order, before anything is restored or read
-  const quiz = element.dataset.candorQuiz;
-  const form = element.querySelector("form");
-  const progressText = element.querySelector("[data-candor-progress]");
-  const actions = element.querySelector(".candor-quiz-actions");
-  const result = element.querySelector(".candor-quiz-result");
-  const resultBody = element.querySelector(".candor-result-body");
-  const clear = element.querySelector("[data-candor-quiz-clear]");
-  const fieldsets = [...form.querySelectorAll("fieldset[data-question]")];
+  const quiz = element.dataset.candorQuiz ?? "";
+  /** @type {<T extends Element = HTMLElement>(selector: string) => T} the quiz's own parts, which the build always renders */
+  const part = (selector) => /** @type {any} */ (element.querySelector(selector));
+  const form = /** @type {HTMLFormElement} */ (part("form"));
+  const progressText = part("[data-candor-progress]");
+  const actions = part(".candor-quiz-actions");
+  const result = part(".candor-quiz-result");
+  const resultBody = part(".candor-result-body");
+  const clear = part("[data-candor-quiz-clear]");
+  /** @type {HTMLFieldSetElement[]} */
+  const fieldsets = [...form.querySelectorAll("fieldset[data-question]")].map((f) => /** @type {HTMLFieldSetElement} */ (f));
   const progress = progressFor(element);
 
+  /** @type {import("./engine.mjs").Engine | null} */
   let engine = null;
+  /** @type {Promise<import("./bridge-replies.mjs").QuizLoaded> | null} */
   let loaded = null;
   let checked = false; // once answers are checked, every change re-scores
   let pending = false;
@@ -34,16 +47,15 @@ function wireOneQuiz(element, getEngine) {
   let updates = 0;
   let paused = false; // while another tab's change waits for the reader's choice (the question says so)
 
-  const tell = messenger(element); // the status line under the introduction, a polite live region
-  const say = (text, tone = "info") => {
-    if (element.isConnected) tell(text, tone);
-  };
+  const { say } = shellOf(element, { loading: false }); // the engine starts when the reader uses the quiz
 
+  /** The option chosen for each scenario answered. @returns {Record<string, string>} */
   function readAnswers() {
+    /** @type {Record<string, string>} */
     const answers = {};
     for (const fieldset of fieldsets) {
       const chosen = fieldset.querySelector("input:checked");
-      if (chosen) answers[fieldset.dataset.question] = chosen.value;
+      if (chosen instanceof HTMLInputElement) answers[fieldset.dataset.question ?? ""] = chosen.value;
     }
     return answers;
   }
@@ -52,56 +64,59 @@ function wireOneQuiz(element, getEngine) {
     progressText.textContent = `${Object.keys(readAnswers()).length} of ${fieldsets.length} answered`;
   }
 
+  /** @param {string} reason */
   function failed(reason) {
     pending = false;
     element.dataset.candorState = "failed";
     say(`The answer checker could not start (${reason}). You can still choose your answers, read the answer key below and print this page.`, "error");
   }
 
+  /** This module's entry in the stored progress (learning-progress.mjs), if any.
+   *  @param {{ modules: object }} data @returns {{ answers?: Record<string, string>, score?: number } | undefined} */
+  const entryOf = (data) => /** @type {Record<string, any>} */ (data.modules)[quiz];
+  /** The engine once start() has run. */
+  const started = () => /** @type {import("./engine.mjs").Engine} */ (engine);
+
   function start() {
     if (!engine) {
       engine = getEngine();
-      let stop = null;
-      stop = engine.subscribe((state) => {
-        if (!element.isConnected) {
-          if (stop) stop();
-          return;
-        }
-        element.dataset.candorStage = state.stage;
-        if (state.failed) failed(state.reason);
-        else if (pending && state.stage !== "ready") say(`Checking your answers. ${state.message}`);
+      followEngine(element, engine, {
+        failed: (state) => failed(state.reason),
+        waiting: (state) => pending && say(`Checking your answers. ${state.message}`),
       });
-      loaded = engine.loadQuiz(quiz).then((reply) => {
-        if (!reply.ok) throw new Error(reply.error.message);
-        return reply.result;
-      });
+      loaded = engine.loadQuiz(quiz).then(resultOf);
       loaded.catch(() => {});
     }
     return loaded;
   }
 
+  /** @param {boolean} [restoring] @param {string | null} [earlier] the stored progress's notice, read at restore */
   async function score(restoring = false, earlier = null) {
     const mine = ++latest;
     const answers = readAnswers();
     pending = true;
     if (!engine || engine.state.stage !== "ready") say("Checking your answers…");
+    /** @type {import("./bridge-replies.mjs").Reply<import("./bridge-replies.mjs").QuizResult>} */
     let reply;
     try {
       await start();
-      reply = await engine.call({ op: "quiz-score", quiz, answers });
+      reply = await started().call({ op: "quiz-score", quiz, answers });
     } catch (error) {
-      if (mine === latest) failed(String(error.message || error));
+      if (mine === latest) failed(String((error instanceof Error && error.message) || error));
       return;
     }
     if (mine !== latest || !element.isConnected) return; // a newer change superseded this one
     pending = false;
     if (!reply.ok) {
-      if (engine.state.failed) failed(engine.state.reason);
+      const { state } = started();
+      if (state.failed) failed(state.reason);
       else say(`Your answers could not be checked: ${reply.error.message}`, "error");
       return;
     }
     const r = reply.result;
+    /** @type {{ saved: boolean, notice: string | null, completedAt: any }} */
     const { saved, notice, completedAt } = paused ? { saved: false, notice: null, completedAt: null } : progress.saveScore(quiz, answers, r);
+    /** @type {any} null when the save was not refused (store.mjs, not typed yet) */
     const refused = paused ? "paused" : progress.store.refused;
     showFeedback(fieldsets, r);
     resultBody.replaceChildren(...scoreParts(r, { completedAt, saved, refused }));
@@ -159,10 +174,11 @@ function wireOneQuiz(element, getEngine) {
   }
 
   /** Put a module's saved answers on the form; returns how many were placed. */
+  /** @param {Record<string, unknown>} [answers] */
   function place(answers = {}) {
     let placed = 0;
     for (const fieldset of fieldsets) {
-      const option = answers[fieldset.dataset.question];
+      const option = answers[fieldset.dataset.question ?? ""];
       for (const input of fieldset.querySelectorAll("input")) {
         input.checked = typeof option === "string" && input.value === option;
         if (input.checked) placed++;
@@ -174,9 +190,8 @@ function wireOneQuiz(element, getEngine) {
   // Another tab or window changed this module's answers: say so, and let the reader choose. Until they do,
   // nothing here is saved (the question says so); another question on the prompt does not make it go away.
   let tabChange = 0;
-  window.addEventListener("storage", async (event) => {
-    if (!element.isConnected || (event.key !== null && event.key !== progress.store.savedKey)) return;
-    const theirs = progress.read().data.modules[quiz]?.answers || {};
+  onOtherTab(element, progress.store.savedKey, async () => {
+    const theirs = entryOf(progress.read().data)?.answers || {};
     if (sameAnswers(theirs, readAnswers())) return; // nothing changed for this module
     const mine = ++tabChange;
     paused = true;
@@ -191,7 +206,7 @@ function wireOneQuiz(element, getEngine) {
     if (choice === null) return;
     paused = false;
     if (choice === "theirs") {
-      const entry = progress.read().data.modules[quiz] || {};
+      const entry = entryOf(progress.read().data) || {};
       reset();
       place(entry.answers);
       showProgress();
@@ -209,13 +224,13 @@ function wireOneQuiz(element, getEngine) {
 
   // Restore what this browser saved: the answers, and the feedback if they had been checked.
   const { data, notice } = progress.read();
-  const saved = data.modules[quiz];
+  const saved = entryOf(data);
   const restored = place(saved?.answers);
   actions.hidden = false;
   element.classList.add("candor-live");
   showProgress();
   if (notice) say(NOTICES[notice], "warn");
-  if (restored && saved.score !== undefined) {
+  if (restored && saved?.score !== undefined) {
     checked = true;
     score(true, notice);
   } else if (restored && !notice) {
@@ -223,7 +238,8 @@ function wireOneQuiz(element, getEngine) {
   }
 }
 
-/** Entry point (see candor.mjs): a knowledge check, or the completion summary. */
+/** Entry point (see candor.mjs): a knowledge check, or the completion summary.
+ *  @param {HTMLElement} element @param {() => import("./engine.mjs").Engine} getEngine */
 export function wireQuiz(element, getEngine) {
   if (element.hasAttribute("data-candor-learning-summary")) wireSummary(element);
   else if (element.dataset.candorQuiz) wireOneQuiz(element, getEngine);

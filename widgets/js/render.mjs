@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Rendering the engine's result with DOM calls only (textContent), so no answer or text can become markup.
 import { el, importSvg } from "./dom.mjs";
 

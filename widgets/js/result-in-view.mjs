@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The result in view while answering: the sticky summary above the questions, a note at each answer that raised a
 // flag, a way to the next unanswered question and back to the summary. Filled from the engine's result, the same
 // one the full result panel shows; every word about the verdict comes from that result.

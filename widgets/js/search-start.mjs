@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The page's side of Material's deferred search (widgets/js/search-after-engine.js, the worker that holds Material's
 // index until it is wanted). Imported by candor.mjs on every page, and by engine-start.mjs on the pages that start
 // the engine at once. It says "index now" on the "candor-search" channel as soon as the reader goes to the search

@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // The engine snapshot's file format, shared by the build (widgets/snapshot/make-snapshot.mjs, in Node) and the
 // engine's worker. A Pyodide memory snapshot is a copy of the whole WebAssembly heap, and about half of its
 // 4 KiB pages are zeros: storing only the other pages halves what the browser has to inflate on every boot.

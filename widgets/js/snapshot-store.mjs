@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // Where the engine worker keeps its memory snapshot between visits, and how it asks whether it has it.
 //
 // The worker boots from the snapshot (about 1.3 s) only when this browser already holds it; a first visit boots

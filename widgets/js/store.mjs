@@ -1,3 +1,4 @@
+// @ts-nocheck: not yet typed for TypeScript's checker (tsconfig.json says how to start)
 // A widget's data in this browser (localStorage), under the keys the build publishes on the widget
 // (data-candor-saved-key and data-candor-aside-key, from the engine's storage_keys.py): no key is written here.
 // Everything here moves text around; validating answers is the engine's job (bridge op "read").

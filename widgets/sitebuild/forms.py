@@ -12,12 +12,12 @@ from typing import Any
 from candor.checks.key_dates import HEADING as KEY_DATES_HEADING
 from candor.compiler.catalog import Catalog
 from candor.intake.campaign import character_refusal, field_schemas, refused_class, takes_lines
-from candor.intake.decode import MAX_ANSWERS_BYTES, MAX_JSON_DEPTH
+from candor.intake.decode import MAX_ANSWERS_BYTES
 from candor.model.conditions import Condition, InCondition, fold
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from candor.util.storage_keys import key_attributes
 
-from .markup import NOT_INDEXED, esc, rel
+from .markup import NOT_INDEXED, esc, intake_attributes, rel
 
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
@@ -153,7 +153,7 @@ def render_form(
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
-        f' data-candor-max-bytes="{MAX_ANSWERS_BYTES}" data-candor-max-depth="{MAX_JSON_DEPTH}"{key_attributes(q.id)}'
+        f"{intake_attributes(MAX_ANSWERS_BYTES)}{key_attributes(q.id)}"
         f' data-candor-key-dates-heading="{esc(KEY_DATES_HEADING)}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(q.summary)}</p>',

@@ -6,6 +6,8 @@ import posixpath
 from html import escape
 
 from candor.compiler.catalog import Catalog, ContentError
+from candor.intake.decode import MAX_JSON_DEPTH
+from candor.intake.share_link import MAX_SHARE_FRAGMENT, SHARE_PREFIX, SHARE_VERSION
 from candor.learning.path import Learning
 from candor.model.facilitator import FacilitatorKit
 
@@ -16,6 +18,17 @@ NOT_INDEXED = "data-search-exclude"
 
 def esc(text: str) -> str:
     return escape(text, quote=True)
+
+
+def intake_attributes(max_bytes: int) -> str:
+    """The engine's intake rules a widget applies before the engine runs, as HTML attributes: the size of a file
+    (``max_bytes``, the widget's own), how deep JSON may nest, and the share-link format and length. The widget's
+    JavaScript reads them here and holds no copy (tests/site/test_no_policy_in_js.py)."""
+    return (
+        f' data-candor-max-bytes="{max_bytes}" data-candor-max-depth="{MAX_JSON_DEPTH}"'
+        f' data-candor-share-prefix="{esc(SHARE_PREFIX)}" data-candor-share-version="{esc(SHARE_VERSION)}"'
+        f' data-candor-max-fragment="{MAX_SHARE_FRAGMENT}"'
+    )
 
 
 def rel(from_page_url: str, to_site_url: str) -> str:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from candor.bias.audit import audit
 from candor.bias.input import DEFAULT_LABELS, MAX_BYTES, MAX_GROUPS, Group
 from candor.compiler.catalog import Catalog
-from candor.intake.decode import MAX_JSON_DEPTH
+from candor.intake.share_link import share_fragment as share_link_fragment
 from candor.util.storage_keys import key_attributes
 
-from .markup import NOT_INDEXED, esc, rel
+from .markup import NOT_INDEXED, esc, intake_attributes, rel
 
 ROWS = 4
 
@@ -47,7 +45,7 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     )
     return "\n".join([
         f'<div class="candor-widget candor-bias" id="{fid}-widget" data-candor-tool="{esc(tool["id"])}" data-candor-state="static"'
-        f' data-candor-max-depth="{MAX_JSON_DEPTH}" data-candor-max-bytes="{MAX_BYTES}" data-candor-max-groups="{MAX_GROUPS}"'
+        f'{intake_attributes(MAX_BYTES)} data-candor-max-groups="{MAX_GROUPS}"'
         f' data-candor-version="{esc(str(tool["version"]))}"{key_attributes(tool["id"])}'
         f'{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(tool["summary"])}</p>',
@@ -91,11 +89,6 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
     ])
 
 
-# The share-link format of widgets/js/keep.mjs (shareUrl): the calculator opens a link built here exactly as one a
-# reader copied. tests/browser/test_kit_readable.py opens the worked example's link to prove the two agree.
-SHARE_PREFIX = "#candor-share=c1."
-
-
 def share_fragment(tool: Mapping[str, Any], decision: str, groups: list[Mapping[str, Any]]) -> str:
     chosen = next(d for d in tool["decisions"] if d["id"] == decision)
     rows = [["group", chosen["successes"].lower(), chosen["total"].lower()]]
@@ -103,8 +96,9 @@ def share_fragment(tool: Mapping[str, Any], decision: str, groups: list[Mapping[
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     answers = {"decision": decision, "csv": out.getvalue()}
-    payload = json.dumps({"questionnaire": tool["id"], "version": tool["version"], "answers": answers})
-    return SHARE_PREFIX + base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
+    # The engine's share-link format, the one the widget reads: tests/browser/test_kit_readable.py opens the worked
+    # example's link to prove a link built here opens like one a reader copied.
+    return share_link_fragment({"questionnaire": tool["id"], "version": tool["version"], "answers": answers})
 
 
 def worked_examples(catalog: Catalog, practice_id: str, page_url: str) -> str:
