@@ -59,8 +59,11 @@ class Scores:
     overall: float | None
 
 
+DECIMALS = 1  # every score is rounded to this many decimal places (the methodology page says so)
+
+
 def _round(x: float) -> float:
-    return round(x + 0.0, 1)
+    return round(x + 0.0, DECIMALS)
 
 
 @dataclass
@@ -214,8 +217,8 @@ def recommend(
                 nums[area] = nums.get(area, base[area].num) + lift
         lifted = terms.copy()
         for area, num in nums.items():
-            lifted[slot[area]] = weights[area] * round(100 * num / base[area].den + 0.0, 1)  # _round, inlined
-        gain = _round(round(sum(lifted) / total_weight + 0.0, 1) - overall)
+            lifted[slot[area]] = weights[area] * round(100 * num / base[area].den + 0.0, DECIMALS)  # _round, inlined
+        gain = _round(round(sum(lifted) / total_weight + 0.0, DECIMALS) - overall)
         if gain > 0:
             ranked.append((-gain, pid))
     ranked.sort()  # highest gain first, then by practice id
