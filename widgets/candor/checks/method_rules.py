@@ -79,7 +79,7 @@ def _floor_values(q: Questionnaire, name: str, values: dict[str, float]) -> str:
     for value in sorted({v for v in values.values() if v}, reverse=True):
         out.append(f"{name} {value:g}: {'; '.join(a.title for a in scored if values[a.id] == value)}.")
     without = [a.title for a in scored if not values[a.id]]
-    return " ".join(out + ([f"None: {'; '.join(without)}."] if without else []))
+    return " ".join(out + ([f"No {name.lower()}: {'; '.join(without)}."] if without else []))
 
 
 def _floors(q: Questionnaire) -> Rule | None:
