@@ -143,12 +143,12 @@ def score_rules(q: Questionnaire) -> tuple[Rule, ...]:
     top = q.top_recommendations
     shown = (f"The {top} with the highest gain are shown." if top != 1 else "The one with the highest gain is shown.")
     return (
-        Rule("share", "Share", "A question's share is the score of the option chosen, from 0 to 1 (listed with each "
+        Rule("share", "Question share", "A question's share is the score of the option chosen, from 0 to 1 (listed with each "
              "option below)." + (" Questions with several choices, and questions of weight 0, are not scored." if left_out
                                  else "")),
-        Rule("area-score", "Area score", "100 × Σ(question weight × share) ÷ Σ(question weight), over the area's "
+        Rule("area-score", "Area score", "An area's score is 100 × Σ(question weight × share) ÷ Σ(question weight), over the area's "
              f"questions that are shown and answered, leaving out “Not applicable”; {rounded}."),
-        Rule("overall-score", "Overall score", "Σ(area weight × area score) ÷ Σ(area weight), over the areas that "
+        Rule("overall-score", "Overall score", "The overall score is Σ(area weight × area score) ÷ Σ(area weight), over the areas that "
              f"have a score; {rounded}. Each area's weight is in the table below."),
         Rule("hidden", "Hidden questions", "Questions hidden by the campaign profile neither count nor raise flags."),
         Rule("gain", "Recommendations", "A recommendation's gain is how many points the overall score would rise if "

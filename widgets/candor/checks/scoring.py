@@ -1,6 +1,6 @@
 """Scores, flags and recommendations for one set of answers (the verdict is :mod:`candor.checks.verdict`'s).
 
-The method, in full (the methodology page shows the same with the data's numbers):
+The method, in full (:mod:`candor.checks.method_rules` words it for the methodology page, with the data's numbers):
 
 * Only visible questions count. "Not applicable" and unanswered questions are left out of an area.
 * Question share = the chosen option's score (0-1). Area score = 100 x sum(weight x share) / sum(weight),
