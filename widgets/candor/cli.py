@@ -20,7 +20,7 @@ from candor.bias.input import BiasInputError
 from candor.bias.tool import audit_text, load_tool
 from candor.bias.tool import run as audit
 from candor.checks.evaluate import evaluate
-from candor.checks.gate import GATE_RULE, check_fail_on, gate
+from candor.checks.gate import ALLOW_PROVISIONAL_HELP, FAIL_ON_HELP, GATE_RULE, check_fail_on, gate
 from candor.checks.key_dates import text_lines, with_key_dates
 from candor.checks.loaded import LoadedCheck, load_bundle
 from candor.cli_io import EXIT_BROKEN_PIPE, EXIT_GATE, read_bytes, run, say, source_name, write
@@ -167,10 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.epilog = f"{GATE_RULE} {EXIT_CODES}."
         p.add_argument("answers", help="answers file, JSON or YAML (told from the content, not the name); - for standard input")
         p.add_argument("--format", choices=["text", "json", "md"], default="text")
-        p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse, or missing, "
-                       "or provisional (see --allow-provisional)")
-        p.add_argument("--allow-provisional", action="store_true",
-                       help="with --fail-on: let a provisional result (questions shown but unanswered) pass when its verdict does")
+        p.add_argument("--fail-on", metavar="VERDICT", help=FAIL_ON_HELP)
+        p.add_argument("--allow-provisional", action="store_true", help=ALLOW_PROVISIONAL_HELP)
         p.add_argument("--base-url", default="", type=_base_url, help="prefix for practice links (e.g. your site's address)")
         p.add_argument("--today", default=dt.date.today().isoformat(), type=_date,
                        help="date for upcoming legal dates, year-month-day (default: today)")

@@ -20,6 +20,9 @@ GATE_RULE = (
     "--allow-provisional is given. "
     "`candor show CHECK` lists each check's verdict ids, best first."
 )
+FAIL_ON_HELP = "exit 1 when the verdict is this one or worse, or missing, or provisional (see --allow-provisional)"
+ALLOW_PROVISIONAL_HELP = ("with --fail-on: let a provisional result (questions shown but unanswered) pass when its "
+                          "verdict does")
 
 
 @dataclass(frozen=True)
