@@ -19,7 +19,8 @@ from candor.bias.input import MAX_BYTES as MAX_CSV_BYTES
 from candor.bias.input import BiasInputError
 from candor.bias.tool import audit_text, load_tool
 from candor.bias.tool import run as audit
-from candor.checks.evaluate import Result, evaluate
+from candor.checks.evaluate import evaluate
+from candor.checks.gate import ALLOW_PROVISIONAL_HELP, FAIL_ON_HELP, GATE_RULE, check_fail_on, gate
 from candor.checks.key_dates import text_lines, with_key_dates
 from candor.checks.loaded import LoadedCheck, load_bundle
 from candor.cli_io import EXIT_BROKEN_PIPE, EXIT_GATE, read_bytes, run, say, source_name, write
@@ -32,7 +33,7 @@ from candor.intake.envelope import check_envelope
 from candor.intake.yaml_answers import parse_answers_yaml
 from candor.model.answers import AnswersError
 from candor.model.conditions import notation
-from candor.model.questionnaire import NOT_APPLICABLE, Questionnaire
+from candor.model.questionnaire import NOT_APPLICABLE
 from candor.reports.markdown import markdown_report
 from candor.reports.text import text_report
 
@@ -56,49 +57,16 @@ def _read_answers(path: str) -> Any:
         raise AnswersError(f"{source_name(path)}: {exc}", exc.field, exc.detail) from None
 
 
-GATE_RULE = (
-    "--fail-on VERDICT exits 1 when the verdict is VERDICT or a worse one, when there is no verdict yet or too little "
-    "is answered to judge, and when the result is provisional (a question shown is unanswered) unless "
-    "--allow-provisional is given. "
-    "`candor show CHECK` lists each check's verdict ids, best first."
-)
 EXIT_CODES = "exit codes: 0 success (and the gate passed); 1 the result failed --fail-on; 2 bad input or content"
-
-
-def _check_gate(fail_on: str | None, check: Questionnaire) -> None:
-    """A gate never fails open: an empty or unknown ``--fail-on`` is refused before anything is read."""
-    ids = [v.id for v in check.verdicts]
-    if fail_on is not None and fail_on not in ids:
-        said = f"--fail-on: {fail_on!r} is not a verdict of {check.id!r}" if fail_on.strip() else "--fail-on needs a verdict"
-        raise AnswersError(f"{said}. Valid: {', '.join(ids)} (best first; candor show {check.id} lists them)", "fail-on")
-
-
-def _gate(result: Result, args: argparse.Namespace, check: Questionnaire) -> str | None:
-    """Why ``--fail-on`` rejects this result, or None when it passes (verdicts are listed best first)."""
-    fail_on = args.fail_on
-    if fail_on is None:
-        return None
-    ids = [v.id for v in check.verdicts]
-    if result.verdict is None:
-        return f"there is no verdict yet ({result.completeness.text}), which --fail-on {fail_on} rejects"
-    said = f"the verdict is {result.verdict_label} ({result.verdict})"
-    if ids.index(result.verdict) >= ids.index(fail_on):
-        return f"{said}, which --fail-on {fail_on} rejects"
-    if not result.completeness.enough:
-        return f"{said} but too little is answered to judge ({result.completeness.text}), which --fail-on {fail_on} rejects"
-    if result.provisional and not args.allow_provisional:
-        return (f"{said} but provisional ({result.completeness.text}), which --fail-on {fail_on} rejects: answer "
-                "every question shown, or pass --allow-provisional to gate on the answered part")
-    return None
 
 
 def _score(args: argparse.Namespace, check_id: str) -> int:
     _, loaded = _load(args.content, check_id)
     q = loaded.questionnaire
-    _check_gate(args.fail_on, q)
+    check_fail_on(args.fail_on, q)  # a gate never fails open: refused before anything is read
     env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema, "cli")
     result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
-    fails = _gate(result, args, q)
+    outcome = gate(q, result, args.fail_on, args.allow_provisional) if args.fail_on is not None else None
     campaign = details(env.campaign, loaded.answers_schema)
     if args.format == "json":
         out = json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
@@ -109,9 +77,10 @@ def _score(args: argparse.Namespace, check_id: str) -> int:
     for note in notes:
         say(f"note: {note}")
     write(out)  # whole, or not at all: then exit 2, never a gate's verdict on output nobody saw
-    if fails:
-        say(f"candor: {fails}")
-    return EXIT_GATE if fails else 0
+    if outcome is not None and not outcome.passed:
+        say(f"candor: {outcome.reason}")
+        return EXIT_GATE
+    return 0
 
 
 def _bias(args: argparse.Namespace) -> int:
@@ -198,10 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.epilog = f"{GATE_RULE} {EXIT_CODES}."
         p.add_argument("answers", help="answers file, JSON or YAML (told from the content, not the name); - for standard input")
         p.add_argument("--format", choices=["text", "json", "md"], default="text")
-        p.add_argument("--fail-on", metavar="VERDICT", help="exit 1 when the verdict is this one or worse, or missing, "
-                       "or provisional (see --allow-provisional)")
-        p.add_argument("--allow-provisional", action="store_true",
-                       help="with --fail-on: let a provisional result (questions shown but unanswered) pass when its verdict does")
+        p.add_argument("--fail-on", metavar="VERDICT", help=FAIL_ON_HELP)
+        p.add_argument("--allow-provisional", action="store_true", help=ALLOW_PROVISIONAL_HELP)
         p.add_argument("--base-url", default="", type=_base_url, help="prefix for practice links (e.g. your site's address)")
         p.add_argument("--today", default=dt.date.today().isoformat(), type=_date,
                        help="date for upcoming legal dates, year-month-day (default: today)")

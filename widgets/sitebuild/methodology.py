@@ -1,13 +1,14 @@
 """The methodology page of a check, generated from the same data the engine scores with.
 
 A reader can recompute any score by hand from what this page shows: areas and weights, every option's
-score share and flag, the verdict thresholds and caps.
+score share and flag, the verdict thresholds and caps. The rules are the engine's words with the check's numbers
+(:mod:`candor.checks.method_rules`); this module only places them.
 """
 
 from __future__ import annotations
 
+from candor.checks.method_rules import Rule, method_rules, score_rules, verdict_order, verdict_rules
 from candor.checks.movers import area_moves, flag_moves
-from candor.cli import GATE_RULE
 from candor.compiler.catalog import Catalog
 from candor.model.questionnaire import Question, Questionnaire
 
@@ -32,31 +33,13 @@ def _practice_links(q_practices: tuple[str, ...], catalog: Catalog, src: str) ->
     return ", ".join(links)
 
 
+def _bullets(rules: tuple[Rule, ...]) -> list[str]:
+    return [f"- **{_cell(r.title)}.** {_cell(r.text)}" for r in rules]
+
+
 def _method_rules(q: Questionnaire) -> list[str]:
-    """Floors, completeness and the gate, in words, with this check's numbers."""
-    amber, red = q.capped_verdict("amber"), q.capped_verdict("red")
-    best = q.verdicts[0]
-    needed = "every question shown" if q.judge_from >= 1 else f"{100 * q.judge_from:g} % of the questions shown"
-    out = [
-        "### Floors, completeness and the CI gate",
-        "",
-        f"- **Enough to judge.** Until {needed} {'are' if q.judge_from < 1 else 'is'} answered, the result shows "
-        "progress and the areas still to answer instead of " + ("a score" if q.scored else "an all-clear")
-        + "; a flag already raised still sets its verdict.",
-        f"- **Complete before “{_cell(best.label)}”.** “{_cell(best.label)}” needs every question shown answered "
-        "(“Not applicable” counts as an answer). Until then the result is **provisional**"
-        + (f", and it is “{_cell(amber.label)}” at best; so is a result in which an area shown has no answer at all"
-           if amber and q.scored else "") + ".",
-    ]
-    floors = [a for a in q.areas if a.floor or a.hard_floor]
-    if floors and amber:
-        out.append(
-            f"- **Area floors.** An area scoring under its floor caps the verdict at “{_cell(amber.label)}”, however well "
-            "the other areas score" + (f"; under its lower floor the verdict is “{_cell(red.label)}”" if red and any(
-                a.hard_floor for a in floors) else "") + ". The reason names the areas that hold the verdict back."
-        )
-    out += [f"- **CI gate.** {_cell(GATE_RULE)}", ""]
-    return out
+    """Floors, completeness, flags and the gate: the engine's rules, with this check's numbers."""
+    return ["### Floors, completeness and the CI gate", "", *_bullets(method_rules(q)), ""]
 
 
 def _movers(q: Questionnaire, catalog: Catalog) -> list[str]:
@@ -90,52 +73,21 @@ def _movers(q: Questionnaire, catalog: Catalog) -> list[str]:
 
 
 def _verdicts(q: Questionnaire) -> list[str]:
-    """The verdicts table: when each is reached, and what holds the result back to it."""
+    """The verdicts table: when each is reached, and what holds the result back to it (the engine's words)."""
     out = ["### Verdicts", "", "| Verdict | Reached when | Held back to it by |", "| --- | --- | --- |"]
-    has_floor = any(a.floor for a in q.areas)
-    has_hard = any(a.hard_floor for a in q.areas)
-    for v in q.verdicts:
-        reach = "only through a flag" if v.min_score is None else f"overall score ≥ {v.min_score:g}" if q.scored else "no flag"
-        if v is q.verdicts[0]:
-            reach += ", every question shown answered" + (" and every area at or above its floor" if has_floor else "")
-        forced = {
-            "red": "any red flag" + (" (whatever the score)" if q.scored else "") + ("; an area under its lower floor" if has_hard else ""),
-            "amber": "any amber flag" + ("; an area under its floor; an area shown with no answer" if has_floor else "")
-            + ("; a question shown but unanswered" if q.scored else ""),
-        }.get(v.cap or "", "–")
-        out.append(f"| **{_cell(v.label)}** (`{v.id}`) | {reach} | {forced} |")
-    return [
-        *out,
-        "",
-        "The verdict is the best level the overall score reaches, then held back by every cause that applies: an amber "
-        "cause caps it at the level marked for amber, a red cause forces the level marked for red. The same ids and "
-        "labels appear on the page, in the report, in the JSON and on the command line.",
-        "",
-    ]
+    out += [f"| **{_cell(r.label)}** (`{r.verdict}`) | {_cell(r.reached)} | {_cell(r.held_by)} |" for r in verdict_rules(q)]
+    return [*out, "", _cell(verdict_order(q)), ""]
 
 
 def _scores(q: Questionnaire) -> list[str]:
-    """How area and overall scores are worked out, and each scored area's weight and floors."""
+    """How area and overall scores are worked out (the engine's rules), and each scored area's weight and floors."""
     scored = [a for a in q.areas if a.scored]
     if not scored:
         return []
     total = sum(a.weight for a in scored) or 1.0
-    out = [
-        "### Scores",
-        "",
-        "- A question's **share** is the score of the option chosen (0 to 1, listed below).",
-        "- An **area score** = 100 × Σ(question weight × share) ÷ Σ(question weight), over the area's questions "
-        "that are shown and answered, leaving out “Not applicable”. It is rounded to one decimal.",
-        "- The **overall score** = Σ(area weight × area score) ÷ Σ(area weight), over the areas that have a "
-        "score; rounded to one decimal.",
-        "- Questions hidden by the campaign profile neither count nor raise flags.",
-        "- A **recommendation's gain** is how many points the overall score would rise if every answered question "
-        "linked to that practice had its best answer. The top "
-        f"{q.top_recommendations} are shown.",
-        "",
-        "| Area | Weight | Share of the overall score | Floor | Lower floor |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
+    out = ["### Scores", "", *_bullets(score_rules(q)), "",
+           "| Area | Weight | Share of the overall score | Floor | Lower floor |",
+           "| --- | ---: | ---: | ---: | ---: |"]
     out += [f"| {_cell(a.title)} | {a.weight:g} | {100 * a.weight / total:.1f} % | {_number(a.floor)} | "
             f"{_number(a.hard_floor)} |" for a in scored]
     return [*out, ""]

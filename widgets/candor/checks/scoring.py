@@ -1,6 +1,6 @@
 """Scores, flags and recommendations for one set of answers (the verdict is :mod:`candor.checks.verdict`'s).
 
-The method, in full (the methodology page shows the same with the data's numbers):
+The method, in full (:mod:`candor.checks.method_rules` words it for the methodology page, with the data's numbers):
 
 * Only visible questions count. "Not applicable" and unanswered questions are left out of an area.
 * Question share = the chosen option's score (0-1). Area score = 100 x sum(weight x share) / sum(weight),
@@ -59,8 +59,11 @@ class Scores:
     overall: float | None
 
 
+DECIMALS = 1  # every score is rounded to this many decimal places (the methodology page says so)
+
+
 def _round(x: float) -> float:
-    return round(x + 0.0, 1)
+    return round(x + 0.0, DECIMALS)
 
 
 @dataclass
@@ -214,8 +217,8 @@ def recommend(
                 nums[area] = nums.get(area, base[area].num) + lift
         lifted = terms.copy()
         for area, num in nums.items():
-            lifted[slot[area]] = weights[area] * round(100 * num / base[area].den + 0.0, 1)  # _round, inlined
-        gain = _round(round(sum(lifted) / total_weight + 0.0, 1) - overall)
+            lifted[slot[area]] = weights[area] * round(100 * num / base[area].den + 0.0, DECIMALS)  # _round, inlined
+        gain = _round(round(sum(lifted) / total_weight + 0.0, DECIMALS) - overall)
         if gain > 0:
             ranked.append((-gain, pid))
     ranked.sort()  # highest gain first, then by practice id

@@ -1,6 +1,6 @@
 """The verdict: the best level the overall score reaches, held back by flags, area floors and completeness.
 
-The method, in full (the methodology page shows it with the data's numbers):
+The method, in full (:mod:`candor.checks.method_rules` words it for the methodology page, with the data's numbers):
 
 * Nothing answered: no verdict. Fewer answers than the check's ``judge_from`` share of the questions shown:
   no score, only progress and what is missing; a flag still sets its verdict (provisional).
