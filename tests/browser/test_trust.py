@@ -133,14 +133,21 @@ def unanswered(widget: Locator) -> Locator:
     return widget.locator("fieldset[data-question]:not([hidden])").filter(has_not=widget.page.locator("input:checked"))
 
 
+PICK_INPUT = """(widget) => {
+  const shown = [...widget.querySelectorAll("fieldset[data-question]:not([hidden])")];
+  const open = shown.find((f) => !f.querySelector("input:checked"));
+  const input = open ? open.querySelector("input") : shown[0].querySelector("input:not(:checked)");
+  return input.id;
+}"""
+
+
 def answer_one(widget: Locator) -> None:
     """Answer the first visible unanswered question with its first option (or, when every visible question
     is answered, change the first one's answer); wait for the engine's update."""
     before = widget.get_attribute("data-candor-updates")
-    if unanswered(widget).count():
-        unanswered(widget).first.locator("input").first.check()
-    else:
-        widget.locator("fieldset[data-question]:not([hidden])").first.locator("input:not(:checked)").first.check()
+    # Chosen in one step in the page: counting, then finding, raced an update that answered or hid the question.
+    target = widget.evaluate(PICK_INPUT)
+    widget.page.locator(f"#{target}").check()
     if before is None:
         expect(widget).to_have_attribute("data-candor-updates", re.compile(r"^\d+$"), timeout=READY_TIMEOUT)
     else:
