@@ -57,8 +57,14 @@ async function start() {
 
 self.addEventListener("message", hold);
 const channel = new BroadcastChannel("candor-search");
+// A page that navigates away while this worker is still downloading cuts those downloads off (Firefox then rejects
+// with NS_BINDING_ABORTED): nobody is left to search, so that is said as a warning, not left uncaught.
+function begin() {
+  start().catch((error) => console.warn(`Site search did not start: ${error.message || error}`));
+}
+
 channel.onmessage = ({ data }) => {
-  if (data === "index now") start();
+  if (data === "index now") begin();
 };
 channel.postMessage("may I index?");
-const timer = setTimeout(start, LATEST_MS);
+const timer = setTimeout(begin, LATEST_MS);
