@@ -42,3 +42,14 @@ expect.set_options(timeout=20_000)
 
 def wait_ready(page: Any, widget: str = "[data-candor-check]") -> None:
     page.wait_for_selector(f'{widget}[data-candor-state="ready"]', timeout=READY_TIMEOUT)
+
+
+def refuse_saving(page: Any, key: str) -> None:
+    """From the next load on, this browser's storage is full for ``key`` (a quota error), and only for it."""
+    page.add_init_script(f"""(() => {{
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {{
+        if (key === "{key}") throw new DOMException("Quota exceeded", "QuotaExceededError");
+        return setItem.call(this, key, value);
+      }};
+    }})()""")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import wait_ready
+from .conftest import refuse_saving, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -87,13 +87,7 @@ def test_partly_damaged_progress_keeps_the_readable_modules_and_all_of_the_origi
 
 def test_progress_that_cannot_be_kept_aside_is_never_written_over(page: Page, site_url: str) -> None:
     with_saved(page, site_url, "{not json")
-    page.add_init_script(f"""(() => {{
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {{
-        if (key === "{ASIDE}") throw new DOMException("Quota exceeded", "QuotaExceededError");
-        return setItem.call(this, key, value);
-      }};
-    }})()""")
+    refuse_saving(page, ASIDE)
     page.reload()
     status = page.locator(f"{WIDGET} [role=status]")
     expect(status).to_contain_text("no room to keep a copy aside")

@@ -13,7 +13,7 @@ import pytest
 from candor.intake.share_link import SHARE_PREFIX, SHARE_VERSION
 from playwright.sync_api import Browser, Page, Route, expect
 
-from .conftest import READY_TIMEOUT, wait_ready
+from .conftest import READY_TIMEOUT, refuse_saving, wait_ready
 
 pytestmark = pytest.mark.browser
 WIDGET = "#candor-disclosure-widget"
@@ -285,13 +285,7 @@ def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_o
 
 def test_answers_that_cannot_be_set_aside_are_never_saved_over_and_each_change_says_so(page: Page, site_url: str) -> None:
     with_saved(page, site_url, "{damaged")
-    page.add_init_script(f"""(() => {{
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {{
-        if (key === "{ASIDE}") throw new DOMException("Quota exceeded", "QuotaExceededError");
-        return setItem.call(this, key, value);
-      }};
-    }})()""")
+    refuse_saving(page, ASIDE)
     page.reload()
     wait_ready(page)
     notice = page.locator(f"{WIDGET} [data-candor-notice]")
