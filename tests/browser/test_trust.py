@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from candor.intake.share_link import MAX_SHARE_FRAGMENT, SHARE_PREFIX, SHARE_VERSION
+from playwright._impl._errors import TargetClosedError
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
 from ..conftest import ROOT, Site
@@ -273,8 +274,11 @@ def trusted_context(browser: Browser, site: Site, record: Journey | None = None)
     policy = worker_policy(site)
 
     def with_policy(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+        try:
+            response = route.fetch()
+            route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+        except TargetClosedError:  # the context closed while a worker's script was on its way (search starts when idle)
+            pass
 
     context.route(WORKERS, with_policy)
     if record is not None:
