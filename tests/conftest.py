@@ -182,11 +182,27 @@ def site_url(site: Site) -> str:
 
 
 # Under pytest-xdist (scripts/test runs two processes with --dist loadgroup) every test goes wherever a process is
-# free, except those sharing an expensive module fixture (a browser engine, nginx, a served checkout): each such
-# module, and each cross-browser engine, stays in one process so its fixture starts once.
-ONE_PROCESS = ("tests/browser/test_deploy_nginx.py", "tests/browser/test_kit_readable.py", "tests/browser/test_trust.py", "tests/readme/")
+# free, except those that share something expensive or exclusive: the tests of a module that share one of its
+# module-scoped fixtures (a toured browser context, an audit page) stay in one process so it starts once; so do the
+# tests of a module that serves a checkout (a fixed port, one `site/`) or runs nginx; and each cross-browser engine.
+# Two fixtures of one module are two groups: the trust module's journey and its accessibility audit run side by side.
+ONE_PROCESS = ("tests/browser/test_deploy_nginx.py", "tests/readme/")
 
 
+def shared_fixtures(item: pytest.Item) -> list[str]:
+    """The module-scoped fixtures a test uses that are defined in its own module (not the session's, not plugins')."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return []
+    module = getattr(item, "module", None)
+    names = []
+    for name, defs in info.name2fixturedefs.items():
+        if any(d.scope == "module" and getattr(d.func, "__module__", None) == getattr(module, "__name__", "") for d in defs):
+            names.append(name)
+    return sorted(names)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads the groups set here into the test ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Tests that need the built site run last, and its build starts now, so the others run while it is made.
     needs_site = [item for item in items if "site" in getattr(item, "fixturenames", ())]
@@ -201,3 +217,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(f"crossbrowser-{engine}"))
         elif path.startswith(ONE_PROCESS):
             item.add_marker(pytest.mark.xdist_group(path))
+        elif shared := shared_fixtures(item):
+            item.add_marker(pytest.mark.xdist_group(f"{path}::{'+'.join(shared)}"))
