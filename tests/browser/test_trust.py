@@ -720,8 +720,8 @@ class Audit:
         return "\n".join(lines)
 
 
-@pytest.fixture(scope="module")
-def audit(browser: Browser) -> Iterator[Audit]:
+@pytest.fixture
+def audit(browser: Browser) -> Iterator[Audit]:  # one per test: the audits run side by side on the suite's processes
     # axe is injected as an inline script (add_script_tag), which the site's policy rightly refuses: this
     # context alone bypasses the policy. The CSP itself is tested by the journey above.
     context = browser.new_context(bypass_csp=True, accept_downloads=True)
@@ -738,24 +738,20 @@ def test_page_templates_have_no_serious_accessibility_violations(audit: Audit, s
     assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
 
 
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
 def test_onboarding_and_dated_pages_have_no_serious_accessibility_violations_on_desktop_or_phone(
-        audit: Audit, site: Site) -> None:
+        audit: Audit, site: Site, width: int, height: int) -> None:
     assert AXE.is_file(), "run npm ci: axe-core is a pinned npm dependency"
-    audit = Audit(audit.page)  # this test's findings only
     missing = [path for path in ONBOARDING if not (site.dir / path / "index.html").is_file()]
     assert missing == [], f"pages to audit are not built: {missing}"
-    try:
-        for width, height in ((1280, 800), (390, 844)):
-            audit.page.set_viewport_size({"width": width, "height": height})
-            for path in ONBOARDING:
-                audit.page.goto(site.url + path)
-                audit.run(f"{path} at {width} px")
-                if width < 1280 and widget_ids(audit.page):
-                    for wid in widget_ids(audit.page):
-                        use_quiz(audit.page.locator(f"#{wid}"))
-                    audit.run(f"{path} at {width} px, knowledge checks answered", QUIZ)
-    finally:
-        audit.page.set_viewport_size({"width": 1280, "height": 720})
+    audit.page.set_viewport_size({"width": width, "height": height})
+    for path in ONBOARDING:
+        audit.page.goto(site.url + path)
+        audit.run(f"{path} at {width} px")
+        if width < 1280 and widget_ids(audit.page):
+            for wid in widget_ids(audit.page):
+                use_quiz(audit.page.locator(f"#{wid}"))
+            audit.run(f"{path} at {width} px, knowledge checks answered", QUIZ)
     assert all(v == [] for v in audit.found.values()), "\n" + audit.report()
 
 
