@@ -44,4 +44,4 @@ def test_the_check_bundles_carry_the_templates_of_the_practices_they_link(site: 
 
     bundle = json.loads((site.dir / "assets" / "candor" / "checks" / "prelaunch.json").read_text(encoding="utf-8"))
     gl02 = bundle["practices"]["GL-02"]
-    assert gl02["templates"] == [{"id": "ai-use-register", "title": "AI use register (CSV)", "url": "kit/ai-use-register/"}]
+    assert gl02["templates"] == [{"id": "ai-use-register", "title": "AI use register", "url": "kit/ai-use-register/"}]

@@ -209,6 +209,8 @@ def on_post_build(config: Any) -> None:
         target = Path(config["site_dir"]) / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for uri, data in kit.office_downloads(state.catalog, _site_url(config)).items():
+        (Path(config["site_dir"]) / uri).write_bytes(data)
     try:  # Material's search plugin has written its index by now (hooks run after the plugins)
         search_terms.add_terms_to_site(Path(config["site_dir"]), state.catalog)
         search_defer.split_site_index(Path(config["site_dir"]))

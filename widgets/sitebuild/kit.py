@@ -14,10 +14,12 @@ from candor.compiler.catalog import Catalog
 from candor.model.kit import Template, expand_refs, template_text
 from candor.model.links import page_url
 
+from .kit_office import office_bytes, office_filename
 from .markup import NOT_INDEXED, esc, md_rel, rel
 
 INDEX = "kit/index.md"
 FORMAT_LABEL = {"markdown": "Markdown", "csv": "CSV"}
+OFFICE_LABEL = {"markdown": "Word", "csv": "Excel"}  # the same template as a file office software opens
 
 
 def _theme_page(catalog: Catalog, pid: str) -> str:
@@ -37,6 +39,15 @@ def _check_title(catalog: Catalog, check_id: str) -> str:
 
 def download_uri(t: Template) -> str:
     return f"kit/files/{t.filename}"
+
+
+def office_uri(t: Template) -> str:
+    return f"kit/files/{office_filename(t)}"
+
+
+def formats(t: Template) -> str:
+    """The formats a template comes in, named once (the kit index and its page)."""
+    return f"{FORMAT_LABEL[t.format]} or {OFFICE_LABEL[t.format]}"
 
 
 def download_text(t: Template, catalog: Catalog, site_url: str) -> str:
@@ -85,10 +96,13 @@ def _columns(t: Template, catalog: Catalog) -> str:
 
 def _actions(t: Template, page: str, text_id: str) -> str:
     href = esc(rel(page_url(page), download_uri(t)))
+    office = esc(rel(page_url(page), office_uri(t)))
     return (
         f'<div class="candor-kit-actions" {NOT_INDEXED}>'
         f'<a class="md-button md-button--primary" href="{href}" download="{esc(t.filename)}">'
         f"Download ({FORMAT_LABEL[t.format]})</a> "
+        f'<a class="md-button" href="{office}" download="{esc(office_filename(t))}">'
+        f"Download ({OFFICE_LABEL[t.format]})</a> "
         f'<button type="button" class="md-button" data-candor-copy="{text_id}" hidden '
         'data-candor-copied="Copied. Paste it into your document or spreadsheet." '
         'data-candor-copy-failed="This browser did not allow copying. Select the text in the box below and copy it.">'
@@ -159,12 +173,17 @@ def downloads(catalog: Catalog, site_url: str) -> dict[str, str]:
     return {download_uri(t): download_text(t, catalog, site_url) for t in catalog.templates.values()}
 
 
+def office_downloads(catalog: Catalog, site_url: str) -> dict[str, bytes]:
+    """Site-relative path -> bytes of each Word or Excel file, made from the same text as its download."""
+    return {office_uri(t): office_bytes(t, download_text(t, catalog, site_url)) for t in catalog.templates.values()}
+
+
 def index_markdown(catalog: Catalog, src: str) -> str:
     """The kit index: one entry per template (a list, which reads better than a table on a phone)."""
     items = []
     for t in catalog.templates.values():
         meets = ", ".join(f"[{pid}]({md_rel(src, _theme_page(catalog, pid), pid)})" for pid in t.practices)
-        items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({FORMAT_LABEL[t.format]}). {t.summary} Helps you meet {meets}.")
+        items.append(f"- **[{t.title}]({md_rel(src, t.page)})** ({formats(t)}). {t.summary} Helps you meet {meets}.")
     return "\n".join(items) + "\n"
 
 
