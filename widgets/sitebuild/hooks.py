@@ -30,6 +30,7 @@ from candor.compiler.content_files import read_catalog
 
 from sitebuild import (
     assets,
+    ci_snippets,
     csp,
     deploy,
     forms,
@@ -55,6 +56,7 @@ class _State:
     command = "build"
     catalog: Catalog
     times: reading_time.ModuleTimes
+    cli_wheel = ""  # the command-line wheel's file name, once on_files has built it
 
 
 state = _State()
@@ -104,7 +106,8 @@ def on_files(files: Files, config: Any) -> Files:
     for path in runtime:
         _add(files, config, f"assets/pyodide/{path.name}", path=path)
     _add(files, config, f"assets/candor/wheels/{wheel.name}", path=wheel)
-    _add(files, config, f"assets/candor/cli/{cli_wheel.name}", path=cli_wheel)  # for pip install: content included
+    _add(files, config, f"{ci_snippets.CLI_WHEEL_DIR}{cli_wheel.name}", path=cli_wheel)  # for pip install: content included
+    state.cli_wheel = cli_wheel.name
     if snapshot is not None:
         _add(files, config, f"assets/candor/snapshot/{snapshot.name}", path=snapshot)
     for path in sorted([*GLUE.glob("*.mjs"), *GLUE.glob("*.js")]):
@@ -131,7 +134,7 @@ def _site_url(config: Any) -> str:
     return str(config["site_url"] or "").rstrip("/") + "/"
 
 
-def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
+def _renderers(page: Any, site_url: str) -> dict[str, shortcodes.Renderer]:
     """The shortcode renderers for a page, each a call into this package with the compiled catalogue."""
     cat, url, src = state.catalog, page.url, page.file.src_uri
 
@@ -167,6 +170,7 @@ def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
         "key-dates": lambda _: timeline_pages.key_dates_markdown(cat, src, dt.date.today()),
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
         "kit": lambda _: kit.index_markdown(cat, src),
+        "ci": lambda arg: ci_snippets.ci_markdown(check(arg), site_url, state.cli_wheel),
         **onboarding.renderers(cat, state.times, src, url),
     }
     return renderers
@@ -174,7 +178,7 @@ def _renderers(page: Any) -> dict[str, shortcodes.Renderer]:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
     try:
-        expanded = shortcodes.expand(markdown, _renderers(page), page.file.src_uri)
+        expanded = shortcodes.expand(markdown, _renderers(page, _site_url(config)), page.file.src_uri)
     except (shortcodes.ShortcodeError, ContentError) as exc:
         raise PluginError(str(exc)) from None
     return expanded + guidance.abbreviations(state.catalog)
