@@ -146,3 +146,29 @@ def test_keyboard_routes_to_the_questions_the_next_unanswered_one_and_the_result
         " return f && { id: f.dataset.question, answered: !!f.querySelector('input:checked'), hidden: f.hidden }; }"
     )
     assert question and not question["answered"] and not question["hidden"], question
+
+
+# Where "See details" lands: the result's heading at the top of the screen, just under Material's header, never in
+# the middle of the flags (a result is thousands of pixels tall once a campaign has many flags).
+LANDING = """() => { const t = document.querySelector('#candor-prelaunch-result-title').getBoundingClientRect();
+  const h = document.querySelector('.md-header').getBoundingClientRect();
+  return { top: t.top, header: Math.max(0, h.bottom), height: innerHeight }; }"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
+def test_see_details_lands_on_the_result_heading(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    open_check(page, site_url, size)
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    page.locator(CHATBOT).get_by_label("Only if someone asks").check()  # a red flag: the result has a lot to say
+    expect(page.locator(f"{CHATBOT} [data-candor-inline-flag=red]")).to_have_count(1)
+    expect(page.locator(f"{WIDGET} .candor-result")).to_be_visible()
+    for how in ("click", "keyboard"):
+        page.locator(f"{WIDGET} fieldset[data-question]:visible input").first.focus()
+        if how == "click":
+            page.locator(f"{STICKY} [data-candor-details]").click()
+        else:
+            for key in ["Escape", "Tab", "Enter"]:
+                page.keyboard.press(key)
+        expect(page.locator(f"{WIDGET} .candor-result")).to_be_focused()
+        landed = page.evaluate(LANDING)
+        assert landed["header"] <= landed["top"] <= landed["header"] + 48, (how, landed)

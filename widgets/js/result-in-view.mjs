@@ -4,6 +4,7 @@
 // one the full result panel shows; every word about the verdict comes from that result.
 import { el } from "./dom.mjs";
 import { questions } from "./form.mjs";
+import { reveal } from "./messages.mjs";
 
 const FLAG_PREFIX = { red: "Red flag: ", amber: "Amber flag: " };
 
@@ -67,8 +68,12 @@ export function resultInView(widget, form) {
   });
   sticky.querySelector("[data-candor-details]").addEventListener("click", (event) => {
     if (result.hidden) return;
+    // Ours alone: Material's instant navigation would follow the link's hash after us and move the focus to <body>.
     event.preventDefault();
-    result.focus();
+    event.stopPropagation();
+    // The result's heading at the top, just under the header: focus() alone scrolls a tall result to its middle.
+    result.focus({ preventScroll: true });
+    reveal(document.getElementById(result.getAttribute("aria-labelledby")) ?? result);
   });
   new ResizeObserver(() => document.documentElement.style.setProperty("--candor-sticky-height", `${sticky.offsetHeight}px`)).observe(sticky);
   // No result (the answers could not be scored): nothing stale stays in view.
