@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from candor.compiler.catalog import Catalog
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 from ..conftest import CONTENT
 from .conftest import READY_TIMEOUT
@@ -127,6 +127,26 @@ def test_take_a_quiz_by_keyboard_then_reload_and_find_it_restored(page: Page, si
         assert urlparse(request.url).hostname == "127.0.0.1" and request.method == "GET", request.url
 
 
+def test_checking_is_said_next_to_the_button_pressed_while_the_checker_starts(page: Page, site_url: str) -> None:
+    held: list[Route] = []
+    page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: held.append(route))  # the runtime waits until the test lets it through
+    page.goto(site_url + f"learn/{QUIZ}/")
+    first = quiz_data()["questions"][0]
+    page.locator(f'{WIDGET} fieldset[data-question="{first["id"]}"] input').first.check()
+    button = page.get_by_role("button", name="Check my answers")
+    button.click()
+    busy = page.locator(f"{WIDGET} .candor-quiz-actions [data-candor-quiz-busy]")
+    expect(busy).to_have_text("Checking your answers…")
+    expect(busy).to_be_in_viewport()  # where the reader is: by the button, not only in the status above the quiz
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_selector(f'{WIDGET}[data-candor-updates="1"]', timeout=READY_TIMEOUT)
+    expect(busy).to_have_text("")
+
+
 def test_the_form_stays_usable_when_the_checker_cannot_start(page: Page, site_url: str) -> None:
     page.route("**/assets/pyodide/pyodide.asm.wasm", lambda route: route.abort())
     page.goto(site_url + f"learn/{QUIZ}/")
@@ -137,6 +157,7 @@ def test_the_form_stays_usable_when_the_checker_cannot_start(page: Page, site_ur
     status = page.locator(f"{WIDGET} [role=status]")
     expect(status).to_contain_text("The answer checker could not start", timeout=READY_TIMEOUT)
     expect(page.locator(WIDGET)).to_have_attribute("data-candor-state", "failed")
+    expect(page.locator(f"{WIDGET} [data-candor-quiz-busy]")).to_have_text("")  # no "Checking…" left behind
     options.nth(1).check()  # still usable
     expect(options.nth(1)).to_be_checked()
     page.locator(f"#candor-quiz-{QUIZ}-key summary").click()

@@ -48,6 +48,11 @@ function wireOneQuiz(element, getEngine) {
   let paused = false; // while another tab's change waits for the reader's choice (the question says so)
 
   const { say } = shellOf(element, { loading: false }); // the engine starts when the reader uses the quiz
+  const busy = element.querySelector("[data-candor-quiz-busy]");
+  /** What the reader sees next to the button pressed while the checker starts. @param {string} text */
+  const showBusy = (text) => {
+    if (busy) busy.textContent = text;
+  };
 
   /** The option chosen for each scenario answered. @returns {Record<string, string>} */
   function readAnswers() {
@@ -67,6 +72,7 @@ function wireOneQuiz(element, getEngine) {
   /** @param {string} reason */
   function failed(reason) {
     pending = false;
+    showBusy("");
     element.dataset.candorState = "failed";
     say(`The answer checker could not start (${reason}). You can still choose your answers, read the answer key below and print this page.`, "error");
   }
@@ -95,7 +101,10 @@ function wireOneQuiz(element, getEngine) {
     const mine = ++latest;
     const answers = readAnswers();
     pending = true;
-    if (!engine || engine.state.stage !== "ready") say("Checking your answers…");
+    if (!engine || engine.state.stage !== "ready") {
+      say("Checking your answers…");
+      showBusy("Checking your answers…");
+    }
     /** @type {import("./bridge-replies.mjs").Reply<import("./bridge-replies.mjs").QuizResult>} */
     let reply;
     try {
@@ -107,6 +116,7 @@ function wireOneQuiz(element, getEngine) {
     }
     if (mine !== latest || !element.isConnected) return; // a newer change superseded this one
     pending = false;
+    showBusy("");
     if (!reply.ok) {
       const { state } = started();
       if (state.failed) failed(state.reason);

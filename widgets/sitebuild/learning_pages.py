@@ -221,7 +221,9 @@ def quiz_html(learning: Learning, m: Module, page: str) -> str:
     out += [
         f'<p class="candor-quiz-actions" id="{base}-actions" hidden>'
         f'<button type="submit" class="md-button md-button--primary" id="{base}-check">Check my answers</button> '
-        f'<button type="button" class="md-button" id="{base}-clear" data-candor-quiz-clear>Clear my answers</button></p>',
+        f'<button type="button" class="md-button" id="{base}-clear" data-candor-quiz-clear>Clear my answers</button> '
+        # Seen next to the button pressed (the status above says it to screen readers, once).
+        f'<span class="candor-quiz-busy" aria-hidden="true" data-candor-quiz-busy></span></p>',
         "</form>",
         f'<section class="candor-result candor-quiz-result" id="{base}-result" aria-labelledby="{base}-result-title" hidden>',
         f'<h3 id="{base}-result-title">Your score</h3>',
