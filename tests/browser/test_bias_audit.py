@@ -192,6 +192,16 @@ def test_cells_have_visible_borders_and_focus_and_the_result_returns(browser: Br
             " const b = t.getBoundingClientRect(); return b.right > r.right + 1 || b.left < r.left - 1; }); }"
         )
         assert not overflow
+        # Every column of the rates table is readable where it stands: nothing to scroll sideways to, on a phone too,
+        # and each figure carries its column's name where the columns are stacked.
+        rates = result.locator(".candor-bias-scroll")
+        assert rates.evaluate("(r) => r.scrollWidth <= r.clientWidth + 1"), "the rates table scrolls sideways"
+        columns = result.locator("table thead th").all_inner_texts()
+        first_row = result.locator("table tbody tr").first
+        if size[0] < 600:
+            labels = first_row.locator("td").evaluate_all("(tds) => tds.map((td) => getComputedStyle(td, '::before').content)")
+            assert labels == [f'"{c}"' for c in columns[1:]], labels
+        expect(first_row.locator("td").first).to_have_attribute("role", "cell")  # a table to assistive tech, however laid out
         page.locator(f"{WIDGET} .candor-result").screenshot(path=str(tmp_path / f"bias-result-{size[0]}.png"))
         cell.focus()
         page.locator(f"{WIDGET} form").screenshot(path=str(tmp_path / f"bias-form-{size[0]}.png"))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from candor.bias.input import MAX_GROUPS, BiasInputError, Group, parse_csv, parse_groups
+from candor.bias.input import MAX_GROUPS, BiasInputError, Group, parse_groups
+from candor.bias.pasted import parse_csv, read_csv
 
 # --- input: form rows -------------------------------------------------------------------------------
 
@@ -131,7 +132,8 @@ class TestParseCsv:
                 2,
             ),
             ("group,reached\na,1\nb,1", "Line 1: the header row must name a group, a successes and a total column", "header", 1),
-            ("a,1,2\nb,1,2", "Missing: for group names use one of", "header", 1),
+            ("a,x,2\nb,1,2", "Missing: for group names use one of", "header", 1),  # no header, and not counts either
+            ("a,1,2,3\nb,1,2,3", "Missing: for group names use one of", "header", 1),  # four columns: no order to assume
             (
                 "group,reached,converted,total\na,1,1,2\nb,1,1,2",
                 "Line 1: two columns both hold successes (“reached” and “converted”); keep one",
@@ -147,6 +149,15 @@ class TestParseCsv:
         err = csv_error(text)
         assert message in str(err)
         assert (err.field, err.row) == (field, row)
+
+    @pytest.mark.parametrize("text", ["Women,30,100\nMen,50,100\n", "Women\t30\t100\nMen\t50\t100", "\n Women;30;100\nMen;50;100"])
+    def test_rows_without_a_header_are_read_as_group_successes_total_and_say_so(self, text: str) -> None:
+        groups, note = read_csv(text)
+        assert groups == (Group("Women", 30, 100), Group("Men", 50, 100))
+        assert note is not None and "no header row" in note and "group, successes, total" in note
+
+    def test_a_header_row_assumes_nothing(self) -> None:
+        assert read_csv("group,successes,total\nWomen,30,100\nMen,50,100\n")[1] is None
 
     def test_size_limit_counts_bytes_not_characters(self) -> None:
         text = "group,reached,eligible\n" + "é" * 50_000  # 50,000 characters, 100,000 bytes

@@ -119,3 +119,11 @@ def test_cli_text_prints_the_engines_figures(tmp_path: Path, capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "impact ratio 0.63" in out and "ratio 0.63  below four-fifths" in out and "0.62" not in out
     assert out == audit_text(run(tool, csv=text))
+
+
+def test_a_table_pasted_without_a_header_is_audited_and_the_result_says_what_was_assumed(tool: BiasTool) -> None:
+    out = run(tool, csv="Under 35,48,120\n35 and over,22,110\n")
+    assert [g["group"] for g in out["groups"]] == ["Under 35", "35 and over"]
+    assert out["caveats"][0]["id"] == "assumed-header"
+    assert "no header row" in out["caveats"][0]["text"]
+    assert all(c["id"] != "assumed-header" for c in run(tool, csv="group,successes,total\nA,48,120\nB,22,110\n")["caveats"])

@@ -13,7 +13,8 @@ import pytest
 from candor import bridge
 from candor.bias.audit import audit
 from candor.bias.chart import bar_chart
-from candor.bias.input import BiasInputError, parse_csv, parse_groups
+from candor.bias.input import BiasInputError, parse_groups
+from candor.bias.pasted import parse_csv
 from candor.cli import main
 from candor.intake.decode import MAX_JSON_DEPTH, json_depth, parse_json_text
 from candor.intake.yaml_answers import parse_answers_yaml

@@ -19,14 +19,17 @@ const isCell = (value) => typeof value === "string" || (typeof value === "number
 /** The engine's table of rates by group, placed as it was written (headings and formatted cells).
  *  @param {import("./bridge-replies.mjs").RatesTable} table */
 function groupTable(table) {
-  const body = el("tbody");
+  // Explicit table roles: on a phone the rows are stacked (candor.css), and a table laid out as blocks loses its
+  // table semantics in some browsers. Each cell carries its column's name, shown beside it when stacked.
+  const body = el("tbody", { role: "rowgroup" });
   for (const row of table.rows) {
     body.append(
-      el("tr", {}, el("th", { scope: "row" }, el("bdi", {}, row.group), row.note ? ` (${row.note})` : null), ...row.cells.map((cell) => el("td", {}, cell))),
+      el("tr", { role: "row" }, el("th", { scope: "row", role: "rowheader" }, el("bdi", {}, row.group), row.note ? ` (${row.note})` : null),
+        ...row.cells.map((cell, i) => el("td", { role: "cell", "data-label": table.columns[i + 1] }, cell))),
     );
   }
-  const head = el("thead", {}, el("tr", {}, ...table.columns.map((h) => el("th", { scope: "col" }, h))));
-  return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, el("table", { class: "candor-bias-rates" }, head, body));
+  const head = el("thead", { role: "rowgroup" }, el("tr", { role: "row" }, ...table.columns.map((h) => el("th", { scope: "col", role: "columnheader" }, h))));
+  return el("div", { class: "candor-bias-scroll", tabindex: "0", role: "region", "aria-label": "Rates by group" }, el("table", { class: "candor-bias-rates", role: "table" }, head, body));
 }
 
 /** @param {HTMLElement} container @param {BiasResult} result */

@@ -66,7 +66,8 @@ def bias_form(catalog: Catalog, page_url: str, lazy: bool = False) -> str:
         '<button type="button" class="md-button" data-candor-add-row hidden>Add a group</button>',
         "</fieldset>",
         f'<details class="candor-csv"><summary>Or paste a table (CSV)</summary><label for="{fid}-csv">Paste rows with a header, '
-        "for example <code>group,reached,eligible</code>. Commas, semicolons or tabs all work. When this box has text, "
+        "for example <code>group,reached,eligible</code>. Without a header, the columns are read as group, successes, "
+        "total, in that order. Commas, semicolons or tabs all work. When this box has text, "
         f'it is used instead of the rows above.</label><textarea id="{fid}-csv" rows="6" data-candor-csv spellcheck="false">'
         "</textarea></details>",
         '<p><button type="submit" class="md-button md-button--primary" data-candor-calculate hidden>Calculate</button></p>',

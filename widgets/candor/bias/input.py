@@ -1,4 +1,5 @@
-"""Counts for the bias audit, checked: form rows (:func:`parse_groups`) and pasted CSV (:func:`parse_csv`).
+"""Counts for the bias audit, checked: form rows (:func:`parse_groups`); pasted CSV is read in
+:mod:`candor.bias.pasted` with the same rules (this module's row checks and limits).
 
 Both return :class:`Group` values or raise :class:`BiasInputError` naming the row (or line) and the column as
 the reader sees it: the form's column headings ("Reached", "Eligible") or the CSV header as written. Group names
@@ -7,11 +8,9 @@ are free text and stay text (see :mod:`candor.util.names`).
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,91 +187,3 @@ def parse_groups(rows: Any, labels: Mapping[str, str] = DEFAULT_LABELS) -> tuple
             continue
         parsed.append(_Row(f"Row {i}", i, {role: raw.get(role) for role in ROLES}, quoted))
     return _build(parsed)
-
-
-def _header_key(cell: str) -> str:
-    return " ".join(re.sub(r"[-_.]", " ", cell.strip().strip("\"'").casefold()).split())
-
-
-def _roles(header: list[str]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {role: [] for role in ROLES}
-    for i, cell in enumerate(header):
-        key = _header_key(cell)
-        for role in ROLES:
-            if key in _SYNONYMS[role]:
-                found[role].append(i)
-    return found
-
-
-def _read_header(line: str, number: int) -> tuple[str, list[str], dict[str, int]]:
-    """The separator (the one that finds the most columns), the header cells, and each role's column."""
-    best: tuple[str, list[str], dict[str, list[int]]] | None = None
-    for delimiter in ("\t", ";", ","):
-        header = next(csv.reader([line], delimiter=delimiter))
-        roles = _roles(header)
-        if best is None or sum(map(bool, roles.values())) > sum(map(bool, best[2].values())):
-            best = (delimiter, header, roles)
-    assert best is not None
-    delimiter, header, roles = best
-    for role in ROLES:
-        if len(roles[role]) > 1:
-            named = " and ".join(f"“{header[i].strip()}”" for i in roles[role])
-            raise BiasInputError(f"Line {number}: two columns both hold {_ROLE_WORDS[role]} ({named}); keep one.", "header", number)
-    missing = [role for role in ROLES if not roles[role]]
-    if missing:
-        detail = "; ".join(f"for {_ROLE_WORDS[r]} use one of {', '.join(_SYNONYMS[r][:6])}" for r in missing)
-        raise BiasInputError(
-            f"Line {number}: the header row must name a group, a successes and a total column "
-            f"(for example group,successes,total). Missing: {detail}.",
-            "header",
-            number,
-        )
-    return delimiter, header, {role: found[0] for role, found in roles.items()}
-
-
-def _records(lines: list[str], start: int, delimiter: str, width: int) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each non-blank data line after the header at ``start`` (0-based)."""
-    reader = csv.reader(io.StringIO("\n".join(lines[start + 1 :])), delimiter=delimiter)
-    try:
-        for record in reader:
-            line = start + 1 + reader.line_num
-            cells = list(record)
-            while len(cells) > width and not cells[-1].strip():
-                cells.pop()
-            if all(not c.strip() for c in cells):
-                continue
-            if len(cells) != width:
-                sep = {"\t": "tab", ";": "semicolon", ",": "comma"}[delimiter]
-                raise BiasInputError(
-                    f"Line {line} has {len(cells)} values but the header has {width}; "
-                    f"if a group name contains a {sep}, put the name in double quotes.",
-                    "",
-                    line,
-                )
-            yield line, cells
-    except csv.Error as exc:
-        raise BiasInputError(f"Line {start + 1 + reader.line_num}: the data cannot be read as CSV ({exc}).", "", None) from exc
-
-
-def parse_csv(text: Any) -> tuple[Group, ...]:
-    """Check pasted CSV: a header row naming the columns, then one row per group.
-
-    The header needs a group column, a successes column and a total column, in any order and any case;
-    synonyms are accepted (reached/eligible, converted/shown, approved/offered, ...) and other columns are
-    ignored. Cells are separated by commas, semicolons or tabs (chosen from the header); names containing
-    the separator go in double quotes. Errors name the line of the pasted text and the column as written.
-    """
-    if not isinstance(text, str):
-        raise BiasInputError("Expected the pasted data as text.")
-    _check_size(len(text.encode("utf-8", "replace")))
-    lines = text.lstrip("\ufeff").splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if start is None:
-        raise BiasInputError("Nothing to read: paste a header row (group, successes, total) and one row per group.", "header")
-    delimiter, header, index = _read_header(lines[start], start + 1)
-    labels = {role: f"“{header[i].strip()}”" for role, i in index.items()}
-    rows = [
-        _Row(f"Line {line}", line, {role: cells[i] for role, i in index.items()}, labels)
-        for line, cells in _records(lines, start, delimiter, len(header))
-    ]
-    return _build(rows)

@@ -14,7 +14,8 @@ from typing import Any
 from candor.bias.audit import VERDICT_IDS, BiasAuditResult, audit
 from candor.bias.chart import bar_chart
 from candor.bias.figures import NONE, p_phrase
-from candor.bias.input import DEFAULT_LABELS, BiasInputError, parse_csv, parse_groups
+from candor.bias.input import DEFAULT_LABELS, BiasInputError, parse_groups
+from candor.bias.pasted import read_csv
 from candor.model.links import PracticeLink
 
 
@@ -92,10 +93,12 @@ def table(result: BiasAuditResult) -> dict[str, Any]:
 
 def run(tool: BiasTool, *, rows: Any = None, csv: Any = None, decision: Any = None) -> dict[str, Any]:
     """Audit the groups given as form ``rows`` (headed as for ``decision``) or as ``csv`` text; raises BiasInputError on bad input."""
-    groups = parse_csv(csv) if csv is not None else parse_groups(rows, tool.labels(decision))
+    groups, assumed = read_csv(csv) if csv is not None else (parse_groups(rows, tool.labels(decision)), None)
     result = audit(groups, alpha=tool.alpha, four_fifths=tool.four_fifths, small_sample=tool.small_sample)
     verdict = tool.verdict(result.verdict)
     out = result.to_json()
+    if assumed is not None:  # read first: it says how the counts above were read
+        out["caveats"] = [{"id": "assumed-header", "text": assumed}, *out["caveats"]]
     out["verdict_label"] = verdict.label
     out["verdict_tone"] = verdict.tone
     out["status"] = f"Result: {verdict.label}."
