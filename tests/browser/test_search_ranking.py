@@ -86,3 +86,21 @@ def test_the_search_box_lists_the_transparency_page_first_for_chatbot(page: Page
     first = [str(items.nth(i).get_attribute("href")).split("?")[0] for i in range(TOP)]
     assert site_url + transparency.url in first
     assert site_url + check_page(transparency.check) in first
+
+
+# Names of laws and codes a marketer searches for: the practical guidance that applies them comes before the list of
+# sources that cites them (the report: "TCPA" listed the sources page first, the outreach guidance second).
+NAMED_RULES = ["TCPA", "AI Act", "DSA", "FTC", "CAN-SPAM"]
+PRACTICAL = ("guidance/", "checks/", "learn/", "kit/")
+SOURCES = "guidance/sources/"
+
+
+def test_practical_guidance_ranks_above_the_list_of_sources(page: Page, site_url: str, site_dir: Path) -> None:
+    results = ranked(page, site_url, site_dir, NAMED_RULES)
+    assert results["TCPA"][0] == "guidance/outreach/", results["TCPA"][:4]
+    late = {}
+    for query, pages in results.items():
+        practical = [i for i, p in enumerate(pages) if p.startswith(PRACTICAL) and p != SOURCES]
+        if not practical or (SOURCES in pages and pages.index(SOURCES) < practical[0]):
+            late[query] = pages[:4]
+    assert not late, f"the sources page ranks before the guidance: {late}"
