@@ -4,6 +4,7 @@ shared machine's load falls on all of them alike. The floor is a bare page that 
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -31,8 +32,23 @@ def rotated(names: list[str], round_: int) -> list[str]:
     return names[k:] + names[:k]
 
 
-def cold(browser: Any, targets: dict[str, Target], runs: int) -> dict[str, list[float]]:
-    """Fresh-context page loads, interleaved."""
+# Where a check page's boot spent its time, on the page's clock (navigation start = 0): when the engine's worker
+# was created, when its code began to run, when it started Python, when the engine was ready in the worker, and
+# when the page showed the first result (the worker's own clock, reported with its ready message, is shifted by
+# the two clocks' origins).
+PHASES = """() => import("/assets/candor/js/engine.mjs").then((m) => {
+  const timing = m.getEngine().info?.info?.timing;
+  if (!timing) return null;
+  const created = timing.origin - performance.timeOrigin;
+  return { worker_created: created, worker_running: created + timing.evaluated_ms, python_started: created + timing.python_ms,
+           engine_ready: created + timing.ready_ms,
+           page_ready: Number(document.querySelector("[data-candor-check]").dataset.candorReadyAt) };
+})"""
+
+
+def cold(browser: Any, targets: dict[str, Target], runs: int,
+         phases: dict[str, list[dict[str, float]]] | None = None) -> dict[str, list[float]]:
+    """Fresh-context page loads, interleaved; a check page's boot phases (PHASES) go into ``phases`` when given."""
     times: dict[str, list[float]] = {name: [] for name in targets}
     for round_ in range(runs):
         for name in rotated(list(targets), round_):
@@ -42,8 +58,16 @@ def cold(browser: Any, targets: dict[str, Target], runs: int) -> dict[str, list[
             page.goto(url)
             page.wait_for_selector(selector, timeout=120_000, state="attached")
             times[name].append(float(page.get_attribute(selector, attribute) or 0))
+            if phases is not None and (found := page.evaluate(PHASES) if "candor" in selector else None):
+                phases.setdefault(name, []).append(found)
             context.close()
     return times
+
+
+def phase_medians(phases: dict[str, list[dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """The median of each boot phase per target, in milliseconds from navigation start."""
+    return {name: {key: round(statistics.median(run[key] for run in runs)) for key in runs[0]}
+            for name, runs in phases.items() if runs}
 
 
 def launch_kwargs() -> dict[str, Any]:

@@ -9,7 +9,8 @@ move of more than 10 % is reported in capitals after the JSON, and a regression 
 count when those optional tools are installed (benchmarks/audits.py says how); ``--audits-only`` measures just those.
 
 Figures: cold page-to-ready for the widget page (plain boot, as a first visit; and forced snapshot boot) and
-for a bare page that only calls loadPyodide() from the same files (the floor), with ratios; warm
+for a bare page that only calls loadPyodide() from the same files (the floor), with ratios and the boot's phases
+(worker created, its code running, Python started, engine ready, result shown: boot_times.PHASES); warm
 reload-to-ready with a persistent profile (widget, which then boots from the cached snapshot, and bare); a
 throttled first visit (10 Mbit/s, 40 ms RTT, gzip on the wire) with the adaptive boot against a forced plain
 boot; score round trip through the worker (p50/p95); last answer to updated result on the page (p50/p95);
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import audits  # noqa: E402
 import baseline  # noqa: E402
 import failure  # noqa: E402
-from boot_times import BARE_HTML, cold, launch_kwargs, throttled, warm  # noqa: E402
+from boot_times import BARE_HTML, cold, launch_kwargs, phase_medians, throttled, warm  # noqa: E402
 from cli_cost import cli_cost  # noqa: E402
 from engine_visits import engine_visits  # noqa: E402
 from responsiveness import responsiveness  # noqa: E402
@@ -91,11 +92,12 @@ def main() -> None:
             return
         with sync_playwright() as p:
             browser = p.chromium.launch(**launch_kwargs())
+            phases: dict[str, list[dict[str, float]]] = {}
             runs = cold(browser, {
                 "widget_plain": (widget_page + "?candor-boot=plain", ready, "data-candor-ready-at"),
                 "widget_snapshot": (widget_page + "?candor-boot=snapshot", ready, "data-candor-ready-at"),
                 "bare": (f"{url}_bench/bare.html", "body[data-ready-at]", "data-ready-at"),
-            }, args.runs)
+            }, args.runs, phases)
             widget, snap, bare = runs["widget_plain"], runs["widget_snapshot"], runs["bare"]
             floor = statistics.median(bare)
             out["cold_ready_ms"] = {
@@ -103,6 +105,7 @@ def main() -> None:
                 "bare_loadPyodide_median": floor,
                 "ratio_plain_to_bare": round(statistics.median(widget) / floor, 3),
                 "ratio_snapshot_to_bare": round(statistics.median(snap) / floor, 3),
+                "phases_median": phase_medians(phases),
                 "runs": runs,
             }
             out["transfer"] = {
