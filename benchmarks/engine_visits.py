@@ -1,5 +1,5 @@
 """A first and a repeat visit of the check page in each engine (Chromium, Firefox ESR, WebKitGTK): boot path,
-ready time on the page's clock, bytes the server sent."""
+ready time on the page's clock, bytes the server sent; WebKit's with a profile on disk too (webkit_profile.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from boot_times import launch_kwargs
+from webkit_profile import WHY, own_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -53,10 +54,11 @@ ENGINE_INFO = """() => import("/assets/candor/js/engine.mjs").then((m) => {
 })"""
 
 
-def engine_visits(playwright: Any, url: str, log: list[tuple[str, int]]) -> dict[str, Any]:
+def engine_visits(playwright: Any, site: Path, base: str, url: str, log: list[tuple[str, int]]) -> dict[str, Any]:
     """A first visit (fresh profile, the adaptive boot a deployed site uses) and a repeat visit in the same
     browser, in each engine: boot path, ready time on the page clock, bytes the server sent (the snapshot
-    kept after a plain boot is counted in the first visit)."""
+    kept after a plain boot is counted in the first visit). WebKit's driver cannot show a repeat visit (its data
+    store is ephemeral): its run says so, and WebKit's repeat visit with a profile on disk is measured beside it."""
     out: dict[str, Any] = {}
     for engine in ("chromium", "firefox", "webkit"):
         with tempfile.TemporaryDirectory() as tmp:
@@ -71,4 +73,7 @@ def engine_visits(playwright: Any, url: str, log: list[tuple[str, int]]) -> dict
                                                          "snapshot_bytes": sum(n for p, n in log if "/snapshot/" in p)}
             finally:
                 driver.close()
+    if out["webkit"]["repeat_visit"]["boot"] != "snapshot":
+        out["webkit"]["repeat_visit"]["why"] = WHY
+    out["webkit_own_profile"] = own_profile(site, base, log)
     return out

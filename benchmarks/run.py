@@ -84,7 +84,7 @@ def main() -> None:
         if args.engines_only or args.audits_only:
             if args.engines_only:
                 with sync_playwright() as p:
-                    out["engine_visits"] = engine_visits(p, widget_page, log)
+                    out["engine_visits"] = engine_visits(p, site, url, widget_page, log)
             if args.audits_only:
                 out["audits"] = run_audits(site, url, gzip_on_wire)
             server.shutdown()
@@ -123,7 +123,7 @@ def main() -> None:
                 "ratio": round(statistics.median(warm_widget) / statistics.median(warm_bare), 3),
                 "runs": warm_runs,
             }
-            out["engine_visits"] = engine_visits(p, widget_page, log)
+            out["engine_visits"] = engine_visits(p, site, url, widget_page, log)
             out["blocked_runtime_to_failed_ms"] = failure.blocked_runtime(browser, f"{url}checks/disclosure/", args.runs)
             out["visits_identity"] = visit_bytes(p, widget_page, log)
             gzip_on_wire[0] = True

@@ -10,11 +10,14 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 import mkdocs_build  # noqa: E402
 
+# What a page without a driver reports back (benchmarks/webkit_profile.py): GET /_bench/report/<what>, answered 404.
+REPORTS: list[str] = []
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".wasm", ".xml", ".svg", ".md")
 GZIP_CACHE: dict[Path, bytes] = {}
 
@@ -31,6 +34,10 @@ class Counter(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if self.path.startswith("/_bench/report/"):
+            REPORTS.append(unquote(self.path.removeprefix("/_bench/report/")))
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
