@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -47,8 +48,8 @@ def _wait(found: Any, timeout: float) -> bool:
 def own_profile(site: Path, url: str, log: list[tuple[str, int]]) -> dict[str, Any]:
     """A first and a repeat visit in MiniBrowser with one profile on disk: boot path, boot time in the worker,
     ready time on the page's clock, bytes the server sent (the snapshot kept after a plain boot counted in the first)."""
-    if not MINIBROWSER:
-        return {"not_measured": "WebKitGTK's MiniBrowser is not installed (Debian: webkit2gtk-driver)"}
+    if not MINIBROWSER or not shutil.which("Xvfb"):
+        return {"not_measured": "WebKitGTK's MiniBrowser or Xvfb is not installed (Debian: webkit2gtk-driver, xvfb)"}
     (site / "_bench").mkdir(exist_ok=True)
     (site / "_bench" / "visit.html").write_text(VISIT_HTML)
     out: dict[str, Any] = {}
