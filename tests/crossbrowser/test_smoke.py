@@ -177,8 +177,9 @@ def test_a_first_visit_boots_plainly_and_the_next_from_the_kept_snapshot(clean: 
     driver.wait(KEPT)  # kept after ready, at low priority
     driver.open(page)
     driver.wait(READY, widget)
-    # WebKitWebDriver runs WebKit with an ephemeral data store whose Cache Storage does not survive a page load
-    # (the worker found 0 entries where the page had just listed 1), so a repeat visit there cannot be shown.
+    # WebKitWebDriver runs WebKit with an ephemeral data store whose Cache Storage does not survive this navigation
+    # (the worker found 0 entries where the page had just listed 1), so a repeat visit there cannot be shown; with a
+    # profile on disk WebKit's repeat visit boots from the snapshot (benchmarks/README.md, webkit_profile.py).
     if driver.name != "webkit":
         assert driver.js("(sel) => document.querySelector(sel).dataset.candorBoot", widget) == "snapshot"
     answer_every_question(driver, widget)

@@ -120,11 +120,17 @@ def test_form_is_static_html_with_labels(site_dir: Path) -> None:
 
 
 def test_check_pages_start_the_engine_from_the_head_and_no_other_page_does(site_dir: Path) -> None:
-    """The engine (13 MB the first time) starts early only where a widget needs it at once: the check pages."""
-    starter = re.compile(r'<head>.*<script type="module" async src="[./]*assets/candor/js/engine-start\.mjs"></script>.*</head>', re.S)
+    """The engine (13 MB the first time) starts early only where a widget needs it at once: the check pages,
+    where it is the first thing <head> fetches, ahead of the theme's styles and at high priority."""
+    starter = re.compile(r'<head>(.*)<script type="module" async fetchpriority="high" '
+                         r'src="[./]*assets/candor/js/engine-start\.mjs"></script>.*</head>', re.S)
     for name, html in ((str(p.relative_to(site_dir)), p.read_text()) for p in site_dir.rglob("*.html")):
         eager = name.startswith("checks/") and ("data-candor-check=" in html or "data-candor-tool=" in html)
-        assert bool(starter.search(html)) == eager, name
+        found = starter.search(html)
+        assert bool(found) == eager, name
+        assert ("engine-start.mjs" in html) == eager, name
+        if found:
+            assert "stylesheet" not in found.group(1) and "<script" not in found.group(1), name
     assert "data-candor-lazy" in (site_dir / "guidance/transparency/index.html").read_text()
 
 
