@@ -102,7 +102,7 @@ def test_answers_typed_while_the_engine_starts_are_kept_unless_the_reader_choose
     expect(prompt.locator("[data-choice=saved]")).to_be_disabled()  # nothing but the safe choice at first
     prompt.get_by_role("button", name=re.compile("^Merge")).click()
     expect(images(page)).to_be_checked()  # merged: mine win where they conflict, the saved ones fill the gaps
-    expect(page.locator(f"{WIDGET} #candor-disclosure-chatbot-tells").get_by_label("Only if someone asks")).to_be_checked()
+    expect(page.locator(f"{WIDGET} #candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks")).to_be_checked()
     with page.expect_download() as info:
         page.locator(f"{WIDGET} [data-candor-aside]").get_by_role("button", name="Export them (JSON)").click()
     info.value.save_as(tmp_path / "kept.json")

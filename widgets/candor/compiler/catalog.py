@@ -16,6 +16,7 @@ from candor.model.links import PracticeLink, TemplateLink, page_url
 from candor.util.schema_check import validate
 
 if TYPE_CHECKING:  # the catalogue holds these; their modules import this one
+    from candor.compiler.bank import Difference
     from candor.learning.path import Learning
     from candor.model.facilitator import FacilitatorKit
     from candor.model.kit import Template
@@ -132,6 +133,7 @@ class Catalog:
     answers_schema: Mapping[str, Any] = field(default_factory=dict)
     learning: Learning | None = None
     facilitator: FacilitatorKit | None = None
+    differences: tuple[Difference, ...] = ()  # where a check judges a bank question's answers differently (declared)
 
     def theme(self, theme_id: str) -> Theme:
         return next(t for t in self.themes if t.id == theme_id)
