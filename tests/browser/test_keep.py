@@ -46,7 +46,7 @@ def test_export_clear_import_gives_the_same_result(page: Page, site_url: str, tm
     exported = tmp_path / "answers.json"
     info.value.save_as(exported)
     data = json.loads(exported.read_text())
-    assert (data["questionnaire"], data["version"]) == ("disclosure", 2)
+    assert (data["questionnaire"], data["version"]) == ("disclosure", 3)
     assert data["answers"] == {"made": ["chatbot"], "tr-chatbot-disclosed": "if-asked"}
     page.get_by_role("button", name="Clear my answers").click()
     page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Clear them").click()
@@ -94,7 +94,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ('{"hello": "world"}', "This is not a Candor answers file"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "a question this check does not have"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "is not one of its choices"),
-        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2 on this site"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 3 on this site"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
         ("questionnaire: disclosure\nversion: 2\nanswers:\n  made: [copy]\n", "This looks like a YAML answers file"),

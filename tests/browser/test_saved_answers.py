@@ -114,7 +114,7 @@ def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_as
     with_saved(page, site_url, newer)
     page.reload()
     wait_ready(page)
-    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 2 on this site")
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 3 on this site")
     panel = page.locator(f"{WIDGET} [data-candor-aside]")
     expect(panel).to_contain_text("version 3")
     images(page).check()
@@ -137,7 +137,7 @@ def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_as
     ("text", "said"),
     [
         ("{not json", "could not be read"),
-        (json.dumps({"questionnaire": "disclosure", "version": 2, "answers": {"made": ["chatbot", "hologram"], "regions": ["eu"]}}),
+        (json.dumps({"questionnaire": "disclosure", "version": 3, "answers": {"made": ["chatbot", "hologram"], "profile-regions": ["eu"]}}),
          "1 saved answer no longer matches"),
     ],
 )
@@ -244,7 +244,7 @@ def test_two_tabs_of_the_same_check_do_not_overwrite_each_other_silently(browser
 def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_on_clear(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     # A set with an answer that no longer fits: the details come back on the form, and all of it is kept aside.
-    stale = json.dumps({"questionnaire": "disclosure", "version": 2, "campaign": {"approver": "Sam Okafor"},
+    stale = json.dumps({"questionnaire": "disclosure", "version": 3, "campaign": {"approver": "Sam Okafor"},
                         "answers": {"made": ["chatbot", "hologram"]}})
     store(page, KEY, stale)
     page.reload()
