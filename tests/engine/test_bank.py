@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
 from candor.checks.evaluate import evaluate
 from candor.checks.loaded import LoadedCheck
+from candor.cli import main
 from candor.compiler.bank import Bank, read_bank, resolve_check, unused
 from candor.compiler.catalog import Catalog
+from candor.intake.envelope import check_envelope
+from candor.model.answers import AnswersError
 
 
 def _asked_by(catalog: Catalog) -> dict[str, list[str]]:
@@ -129,3 +134,58 @@ def test_a_question_written_twice_or_asked_by_no_check_is_a_problem() -> None:
 def test_every_focused_check_shares_facts_with_the_prelaunch_check(catalog: Catalog, cid: str) -> None:
     prelaunch = {q.id for q in catalog.checks["prelaunch"].questions}
     assert prelaunch & {q.id for q in catalog.checks[cid].questions}
+
+
+# ---------------------------------------------------------------- one campaign's answers, any check
+
+
+def _read(data: dict[str, Any], check: str, loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> tuple[Any, list[str]]:
+    others = {cid: c.questionnaire for cid, c in loaded.items()}
+    return check_envelope(data, loaded[check].questionnaire, schemas["answers"], "cli", others)
+
+
+def test_a_prelaunch_file_is_scored_by_the_outreach_check(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    data = {"questionnaire": "prelaunch", "version": 3, "answers": {
+        "profile-ai-uses": ["outreach"], "or-accounts": "shared", "platform-rules": "breached", "gl-policy": "all-approved"}}
+    env, notes = _read(data, "outreach", loaded, schemas)
+    assert env.questionnaire == "outreach" and env.answers == {"or-accounts": "shared", "platform-rules": "breached"}
+    assert env.kept == {"profile-ai-uses": ("outreach",), "gl-policy": "all-approved"}
+    assert ("These answers were made with the Pre-launch campaign check; the Outreach and networking automation check "
+            "asks 2 of them.") in notes
+    assert ("2 answers are not asked by this check, so kept but not scored (asked by: Pre-launch campaign check): "
+            "profile-ai-uses, gl-policy.") in notes
+
+
+def test_an_old_outreach_file_is_brought_forward_by_its_own_check_then_scored_by_prelaunch(
+    loaded: dict[str, LoadedCheck], schemas: dict[str, Any]
+) -> None:
+    data = {"questionnaire": "outreach", "version": 1, "answers": {"channels": ["network"], "tools": "extension", "accounts": "own"}}
+    env, notes = _read(data, "prelaunch", loaded, schemas)
+    assert env.answers == {"or-automation-allowed": "extension", "or-accounts": "own-accounts"}
+    assert env.kept == {"channels": ("network",)}
+    assert notes[0] == "These answers were made with version 1 of the questionnaire and were updated to version 3."
+
+
+def test_an_answer_no_check_asks_is_still_refused(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    with pytest.raises(AnswersError, match="a question this check does not have"):
+        _read({"questionnaire": "prelaunch", "version": 3, "answers": {"shoe-size": "42"}}, "outreach", loaded, schemas)
+    with pytest.raises(AnswersError, match="not one of its choices"):  # a kept answer is checked by a check that asks it
+        _read({"questionnaire": "prelaunch", "version": 3, "answers": {"gl-policy": "maybe"}}, "outreach", loaded, schemas)
+
+
+def test_without_the_other_checks_a_file_of_another_check_is_refused_as_before(
+    loaded: dict[str, LoadedCheck], schemas: dict[str, Any]
+) -> None:
+    with pytest.raises(AnswersError, match="These answers are for another check"):
+        check_envelope({"questionnaire": "prelaunch", "version": 3, "answers": {}}, loaded["outreach"].questionnaire, schemas["answers"])
+
+
+def test_the_cli_scores_one_answers_file_with_any_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "campaign.yml"
+    answers.write_text("questionnaire: prelaunch\nversion: 3\nanswers:\n  profile-ai-uses: [outreach]\n  channels: [network]\n"
+                       "  platform-rules: breached\n")
+    assert main(["outreach", str(answers), "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["verdict"] == "not-ready"
+    assert ("note: 1 answer is not asked by this check, so kept but not scored (asked by: Pre-launch campaign check): "
+            "profile-ai-uses.") in out.err
