@@ -19,6 +19,7 @@ from candor.compiler.catalog import Document
 
 ALWAYS = "always"  # a view's `show_if: always`: this check asks the question whatever its profile
 NO_FLAG = "none"
+NOT_SCORED = ("id", "premise")  # bank-only fields: the premise is checked by the content tests, never scored
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def resolve_check(name: str, view: Mapping[str, Any], bank: Bank) -> tuple[dict[
             if raw is None:
                 problems.append(f"{where} is not in the question bank (content/bank/*.yml)")
                 continue
-            question = {"id": qid, "area": area["id"], **{k: copy.deepcopy(v) for k, v in raw.items() if k != "id"}}
+            question = {"id": qid, "area": area["id"], **{k: copy.deepcopy(v) for k, v in raw.items() if k not in NOT_SCORED}}
             if "weight" in sel:
                 question["weight"] = sel["weight"]
             if sel.get("show_if") == ALWAYS:
