@@ -110,13 +110,13 @@ def test_answers_typed_while_the_engine_starts_are_kept_unless_the_reader_choose
 
 
 def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_asked(page: Page, site_url: str, tmp_path: Path) -> None:
-    newer = json.dumps({"questionnaire": "disclosure", "version": 3, "answers": {"made": ["hologram"]}})
+    newer = json.dumps({"questionnaire": "disclosure", "version": 4, "answers": {"made": ["hologram"]}})
     with_saved(page, site_url, newer)
     page.reload()
     wait_ready(page)
     expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 3 on this site")
     panel = page.locator(f"{WIDGET} [data-candor-aside]")
-    expect(panel).to_contain_text("version 3")
+    expect(panel).to_contain_text("version 4")
     images(page).check()
     assert stored(page, ASIDE)[0]["text"] == newer
     with page.expect_download() as info:

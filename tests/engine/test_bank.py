@@ -150,8 +150,8 @@ def test_a_prelaunch_file_is_scored_by_the_outreach_check(loaded: dict[str, Load
     env, notes = _read(data, "outreach", loaded, schemas)
     assert env.questionnaire == "outreach" and env.answers == {"or-accounts": "shared", "platform-rules": "breached"}
     assert env.kept == {"profile-ai-uses": ("outreach",), "gl-policy": "all-approved"}
-    assert ("These answers were made with the Pre-launch campaign check; the Outreach and networking automation check "
-            "asks 2 of them.") in notes
+    assert ("These answers were made with “Pre-launch campaign check” (prelaunch); “Outreach and networking automation "
+            "check” asks 2 of them.") in notes
     assert ("2 answers are not asked by this check, so kept but not scored (asked by: Pre-launch campaign check): "
             "profile-ai-uses, gl-policy.") in notes
 

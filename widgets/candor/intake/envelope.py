@@ -47,7 +47,7 @@ def check_envelope(
     clean = check_answers(q, asked, reader)
     campaign = check_campaign(env.campaign, schema)
     if made_with is not q:
-        notes.append(f"These answers were made with the {made_with.title}; the {q.title} asks {len(clean)} of them.")
+        notes.append(f"These answers were made with “{made_with.title}” ({made_with.id}); “{q.title}” asks {len(clean)} of them.")
     notes += empty_answer_notes(q, asked) + hidden_answer_notes(q, clean) + not_asked_notes(q, kept, others)
     return Envelope(q.id, q.version, clean, env.saved_at, campaign, kept), notes
 
