@@ -15,21 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from candor.compiler.catalog import Document
+from candor.compiler.catalog import Difference, Document
 
 ALWAYS = "always"  # a view's `show_if: always`: this check asks the question whatever its profile
 NO_FLAG = "none"
 NOT_SCORED = ("id", "premise")  # bank-only fields: the premise is checked by the content tests, never scored
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One declared difference: in ``check``, the answers ``flags`` (option id to level, or 'none') of ``question``."""
-
-    check: str
-    question: str
-    reason: str
-    flags: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from candor.model.links import PracticeLink, TemplateLink, page_url
 from candor.util.schema_check import validate
 
 if TYPE_CHECKING:  # the catalogue holds these; their modules import this one
-    from candor.compiler.bank import Difference
     from candor.learning.path import Learning
     from candor.model.facilitator import FacilitatorKit
     from candor.model.kit import Template
@@ -114,6 +113,16 @@ class Term:
     definition: str
     expansion: str | None
     practices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One declared difference: in ``check``, the answers ``flags`` (option id to level, or 'none') of ``question``."""
+
+    check: str
+    question: str
+    reason: str
+    flags: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)

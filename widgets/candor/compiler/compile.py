@@ -14,8 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from candor.compiler.bank import Difference, bank_schema, read_bank, resolve_check, unused
-from candor.compiler.catalog import Catalog, ContentError, Document, Practice, Problems, Source, Theme
+from candor.compiler.bank import bank_schema, read_bank, resolve_check, unused
+from candor.compiler.catalog import Catalog, ContentError, Difference, Document, Practice, Problems, Source, Theme
 from candor.compiler.facilitator import compile_facilitator
 from candor.compiler.guidance import (
     checklist_problems,
