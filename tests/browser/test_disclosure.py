@@ -17,7 +17,7 @@ def test_answer_and_read_the_result(page: Page, site_url: str) -> None:
     page.goto(site_url + "checks/disclosure/")
     wait_ready(page)
     page.get_by_label("A chatbot or assistant that people talk to").check()
-    question = page.locator("#candor-disclosure-chatbot-tells")
+    question = page.locator("#candor-disclosure-tr-chatbot-disclosed")
     expect(question).to_be_visible()
     question.get_by_label("Only if someone asks").check()
     verdict = page.locator(f"{WIDGET} .candor-verdict")

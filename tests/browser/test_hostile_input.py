@@ -35,7 +35,7 @@ def import_text(page: Page, tmp_path: Path, text: str) -> None:
 def still_scores(page: Page) -> None:
     """The engine is alive: an answer still gets a result."""
     page.locator(CHECK).get_by_label("A chatbot or assistant that people talk to").check()
-    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    page.locator("#candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks").check()
     expect(page.locator(f"{CHECK} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
     expect(page.locator(CHECK)).to_have_attribute("data-candor-state", "ready")
 

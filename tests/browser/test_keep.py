@@ -18,7 +18,7 @@ PAGE = "checks/disclosure/"
 
 def answer_chatbot(page: Page) -> None:
     page.get_by_label("A chatbot or assistant that people talk to").check()
-    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    page.locator("#candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks").check()
     expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
 
 
@@ -46,8 +46,8 @@ def test_export_clear_import_gives_the_same_result(page: Page, site_url: str, tm
     exported = tmp_path / "answers.json"
     info.value.save_as(exported)
     data = json.loads(exported.read_text())
-    assert (data["questionnaire"], data["version"]) == ("disclosure", 2)
-    assert data["answers"] == {"made": ["chatbot"], "chatbot-tells": "if-asked"}
+    assert (data["questionnaire"], data["version"]) == ("disclosure", 3)
+    assert data["answers"] == {"made": ["chatbot"], "tr-chatbot-disclosed": "if-asked"}
     page.get_by_role("button", name="Clear my answers").click()
     page.locator(f"{WIDGET} [data-candor-prompt]").get_by_role("button", name="Clear them").click()
     expect(page.get_by_label("A chatbot or assistant that people talk to")).not_to_be_checked()
@@ -94,7 +94,7 @@ def test_a_share_link_round_trips_in_another_browser_context(page: Page, site_ur
         ('{"hello": "world"}', "This is not a Candor answers file"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"shoe-size": "42"}}', "a question this check does not have"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "maybe"}}', "is not one of its choices"),
-        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 2 on this site"),
+        ('{"questionnaire": "disclosure", "version": 7, "answers": {}}', "newer than version 3 on this site"),
         ('{"questionnaire": "disclosure", "version": 1, "answers": {"<img src=x onerror=window.pwned=1>": "x"}}',
          "<img src=x onerror=window.pwned=1>"),
         ("questionnaire: disclosure\nversion: 2\nanswers:\n  made: [copy]\n", "This looks like a YAML answers file"),
@@ -214,4 +214,4 @@ def test_answers_survive_a_failed_engine_and_can_still_be_exported(page: Page, s
     with page.expect_download() as info:
         page.get_by_role("button", name="Export answers (JSON)").click()
     info.value.save_as(tmp_path / "a.json")
-    assert json.loads((tmp_path / "a.json").read_text())["answers"]["chatbot-tells"] == "if-asked"
+    assert json.loads((tmp_path / "a.json").read_text())["answers"]["tr-chatbot-disclosed"] == "if-asked"

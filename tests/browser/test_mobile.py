@@ -76,7 +76,7 @@ def test_save_data_starts_the_engine_on_the_first_answer_with_progress_shown(bro
         expect(widget.locator(".candor-status")).not_to_contain_text("starts when you answer")  # progress now
         expect(widget).to_have_attribute("data-candor-state", "ready", timeout=READY_TIMEOUT)
         assert engine_requests, "the engine never started"
-        page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+        page.locator("#candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks").check()
         expect(widget.locator(".candor-verdict")).to_have_attribute("data-verdict", "label-required")  # the first answer counted
     finally:
         context.close()

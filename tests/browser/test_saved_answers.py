@@ -102,7 +102,7 @@ def test_answers_typed_while_the_engine_starts_are_kept_unless_the_reader_choose
     expect(prompt.locator("[data-choice=saved]")).to_be_disabled()  # nothing but the safe choice at first
     prompt.get_by_role("button", name=re.compile("^Merge")).click()
     expect(images(page)).to_be_checked()  # merged: mine win where they conflict, the saved ones fill the gaps
-    expect(page.locator(f"{WIDGET} #candor-disclosure-chatbot-tells").get_by_label("Only if someone asks")).to_be_checked()
+    expect(page.locator(f"{WIDGET} #candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks")).to_be_checked()
     with page.expect_download() as info:
         page.locator(f"{WIDGET} [data-candor-aside]").get_by_role("button", name="Export them (JSON)").click()
     info.value.save_as(tmp_path / "kept.json")
@@ -110,13 +110,13 @@ def test_answers_typed_while_the_engine_starts_are_kept_unless_the_reader_choose
 
 
 def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_asked(page: Page, site_url: str, tmp_path: Path) -> None:
-    newer = json.dumps({"questionnaire": "disclosure", "version": 3, "answers": {"made": ["hologram"]}})
+    newer = json.dumps({"questionnaire": "disclosure", "version": 4, "answers": {"made": ["hologram"]}})
     with_saved(page, site_url, newer)
     page.reload()
     wait_ready(page)
-    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 2 on this site")
+    expect(page.locator(f"{WIDGET} [data-candor-notice]")).to_contain_text("newer than the version 3 on this site")
     panel = page.locator(f"{WIDGET} [data-candor-aside]")
-    expect(panel).to_contain_text("version 3")
+    expect(panel).to_contain_text("version 4")
     images(page).check()
     assert stored(page, ASIDE)[0]["text"] == newer
     with page.expect_download() as info:
@@ -137,7 +137,7 @@ def test_a_newer_saved_set_is_kept_offered_for_export_and_discarded_only_when_as
     ("text", "said"),
     [
         ("{not json", "could not be read"),
-        (json.dumps({"questionnaire": "disclosure", "version": 2, "answers": {"made": ["chatbot", "hologram"], "regions": ["eu"]}}),
+        (json.dumps({"questionnaire": "disclosure", "version": 3, "answers": {"made": ["chatbot", "hologram"], "profile-regions": ["eu"]}}),
          "1 saved answer no longer matches"),
     ],
 )
@@ -249,7 +249,7 @@ def test_two_tabs_of_the_same_check_do_not_overwrite_each_other_silently(browser
 def test_campaign_details_are_asked_about_kept_aside_brought_forward_and_named_on_clear(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     # A set with an answer that no longer fits: the details come back on the form, and all of it is kept aside.
-    stale = json.dumps({"questionnaire": "disclosure", "version": 2, "campaign": {"approver": "Sam Okafor"},
+    stale = json.dumps({"questionnaire": "disclosure", "version": 3, "campaign": {"approver": "Sam Okafor"},
                         "answers": {"made": ["chatbot", "hologram"]}})
     store(page, KEY, stale)
     page.reload()

@@ -19,7 +19,7 @@ WIDGET = "#candor-disclosure-widget"
 
 def chatbot_verdict(page: Page) -> str | None:
     page.get_by_label("A chatbot or assistant that people talk to").check()
-    page.locator("#candor-disclosure-chatbot-tells").get_by_label("Only if someone asks").check()
+    page.locator("#candor-disclosure-tr-chatbot-disclosed").get_by_label("Only if someone asks").check()
     expect(page.locator(f"{WIDGET} .candor-verdict")).to_have_attribute("data-verdict", "label-required")
     return page.get_attribute(f"{WIDGET} .candor-verdict", "data-verdict")
 

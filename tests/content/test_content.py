@@ -71,10 +71,10 @@ class TestBrokenContentFailsWithFileAndId:
         assert any(x.startswith("sources/core.yml: sources[0].url") for x in problems(content))
 
     def test_check_linking_an_unknown_practice(self, content: Path) -> None:
-        edit(content / "checks" / "disclosure.yml", lambda d: d["questions"][0].update(practices=["ZZ-99"]))
-        assert any("checks/disclosure.yml" in x and "ZZ-99" in x for x in problems(content))
+        edit(content / "bank" / "profile.yml", lambda d: d["questions"][0].update(practices=["ZZ-99"]))
+        assert any(x.startswith("bank/profile.yml: question 'profile-channels'") and "ZZ-99" in x for x in problems(content))
 
     def test_condition_on_a_later_question(self, content: Path) -> None:
         edit(content / "checks" / "disclosure.yml",
-             lambda d: d["questions"][0].update(show_if={"question": "persona", "in": ["yes"]}))
+             lambda d: d["areas"][0]["questions"].__setitem__(0, {"id": "made", "show_if": {"question": "persona", "in": ["yes"]}}))
         assert any("checks/disclosure.yml" in x and "not an earlier question" in x for x in problems(content))

@@ -34,7 +34,7 @@ def call(catalog: Catalog, schemas: dict[str, Any]) -> Any:
     return lambda req: json.loads(bridge.handle(json.dumps({"check": "prelaunch", **req})))
 
 
-def envelope(campaign: Any = None, version: int = 2) -> str:
+def envelope(campaign: Any = None, version: int = 3) -> str:
     env: dict[str, Any] = {"questionnaire": "prelaunch", "version": version, "answers": {"profile-regions": ["eu"]}}
     if campaign is not None:
         env["campaign"] = campaign
@@ -59,7 +59,7 @@ def test_files_and_share_links_without_details_read_as_before(call: Any) -> None
     assert reply["ok"] and "campaign" not in reply["result"]["envelope"]
     old = json.loads((FIXTURES / "v1.json").read_text())
     reply = call({"op": "read", "text": json.dumps(old["envelope"])})
-    assert reply["ok"] and reply["result"]["envelope"]["version"] == 2 and "campaign" not in reply["result"]["envelope"]
+    assert reply["ok"] and reply["result"]["envelope"]["version"] == 3 and "campaign" not in reply["result"]["envelope"]
     with_details = call({"op": "read", "text": envelope(DETAILS, version=1)})  # a v1 file given details by hand
     assert with_details["result"]["envelope"]["campaign"] == DETAILS
 

@@ -25,7 +25,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_yaml_answers_give_a_text_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers:\n  made: [chatbot]\n  chatbot-tells: never\n")
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 3\nanswers:\n  made: [chatbot]\n  tr-chatbot-disclosed: never\n")
     assert main(["check", "disclosure", path]) == 0
     out = capsys.readouterr().out
     assert "Verdict: An AI label is required [label-required] (provisional)" in out
@@ -36,14 +36,14 @@ def test_yaml_answers_give_a_text_verdict(tmp_path: Path, capsys: pytest.Capture
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {"colour": "red"}}',
-         "detail: answers.colour: 'colour' is not a question of check 'disclosure' (version 2)."),
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {"chatbot-tells": "sometimes"}}',
-         "answers.chatbot-tells: 'sometimes' is not an option. Valid choices: first-message, if-asked, never"),
+        ('{"questionnaire": "disclosure", "version": 3, "answers": {"colour": "red"}}',
+         "detail: answers.colour: 'colour' is not a question of check 'disclosure' (version 3)."),
+        ('{"questionnaire": "disclosure", "version": 3, "answers": {"tr-chatbot-disclosed": "sometimes"}}',
+         "answers.tr-chatbot-disclosed: 'sometimes' is not an option. Valid choices: first-message, label-only, if-asked, never"),
         ('{"questionnaire": "disclosure", "version": 9, "answers": {}}', "These answers were made with version 9 of this check"),
         ('{"questionnaire": "disclosure", "answers": {}}', "version: is required but missing"),
         ('{"questionnaire": "other", "version": 1, "answers": {}}', "These answers are for another check (“other”)"),
-        ('{"questionnaire": "disclosure", "version": 1, "answers": {"made": ["nothing", "copy"]}}',
+        ('{"questionnaire": "disclosure", "version": 3, "answers": {"made": ["nothing", "copy"]}}',
          "'nothing' cannot be combined"),
         ('{"questionnaire": "disclosure",', "its text is damaged or incomplete"),
     ],
@@ -70,22 +70,22 @@ def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_lists_ids_options_and_conditions(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "disclosure"]) == 0
     out = capsys.readouterr().out
-    assert "chatbot-tells  [disclosure; one choice]" in out
+    assert "tr-chatbot-disclosed  [disclosure; one choice]" in out
     assert "shown only if made in [chatbot]" in out
-    assert "  - never: No  (red flag)" in out
+    assert "  - never: No, or it presents itself as a person  (red flag)" in out
 
 
 @pytest.mark.parametrize(
     ("answers", "fail_on", "allow", "code"),
     [
-        ('made: [chatbot]\n  chatbot-tells: never', "label-required", True, 1),
-        ('made: [chatbot]\n  chatbot-tells: never', "label-recommended", True, 1),
-        ('made: [edits]\n  regions: [eu]', "label-recommended", False, 0),  # complete: no flag
+        ('made: [chatbot]\n  tr-chatbot-disclosed: never', "label-required", True, 1),
+        ('made: [chatbot]\n  tr-chatbot-disclosed: never', "label-recommended", True, 1),
+        ('made: [edits]\n  profile-regions: [eu]', "label-recommended", False, 0),  # complete: no flag
         ('made: [edits]', "label-recommended", True, 1),  # no verdict yet: a gate never passes that
         ('made: [images]\n  realism: photoreal', "label-required", False, 1),  # provisional
         # an unscored check judges only when complete (judge_from 1), so --allow-provisional cannot pass this either
         ('made: [images]\n  realism: photoreal', "label-required", True, 1),
-        ('made: [images]\n  realism: photoreal\n  regions: [us]\n  real-person: "no"\n  real-events: "no"\n'
+        ('made: [images]\n  realism: photoreal\n  profile-regions: [us]\n  real-person: "no"\n  real-events: "no"\n'
          '  persona: "no"\n  label-placement: on-asset\n  metadata: kept', "label-required", False, 0),
         ('made: [images]\n  realism: photoreal', "label-recommended", True, 1),
     ],
@@ -93,19 +93,19 @@ def test_show_lists_ids_options_and_conditions(capsys: pytest.CaptureFixture[str
 def test_fail_on_gates_ci(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], answers: str, fail_on: str, allow: bool, code: int
 ) -> None:
-    path = write(tmp_path, "a.yml", f"questionnaire: disclosure\nversion: 1\nanswers:\n  {answers}\n")
+    path = write(tmp_path, "a.yml", f"questionnaire: disclosure\nversion: 3\nanswers:\n  {answers}\n")
     assert main(["check", "disclosure", path, "--fail-on", fail_on, *(["--allow-provisional"] if allow else [])]) == code
     assert ("--fail-on" in capsys.readouterr().err) == bool(code)
 
 
 def test_fail_on_rejects_an_unknown_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers: {}\n")
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 3\nanswers: {}\n")
     assert main(["check", "disclosure", path, "--fail-on", "maybe"]) == 2
     assert "'maybe' is not a verdict of 'disclosure'. Valid: no-label, label-recommended, label-required" in capsys.readouterr().err
 
 
 def test_an_empty_answers_file_has_no_verdict_and_fails_a_gate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 1\nanswers: {}\n")
+    path = write(tmp_path, "a.yml", "questionnaire: disclosure\nversion: 3\nanswers: {}\n")
     assert main(["check", "disclosure", path, "--fail-on", "label-required"]) == 1
     assert "Verdict: No verdict yet" in capsys.readouterr().out
 

@@ -27,8 +27,8 @@ from .test_yaml_answers import billion_laughs
 
 VERSION = raw_checks(CONTENT)["disclosure"]["version"]
 PRELAUNCH_VERSION = raw_checks(CONTENT)["prelaunch"]["version"]
-YAML = f"questionnaire: disclosure\nversion: {VERSION}\nanswers:\n  made: [chatbot]\n  chatbot-tells: never\n"
-JSON = json.dumps({"questionnaire": "disclosure", "version": VERSION, "answers": {"made": ["chatbot"], "chatbot-tells": "never"}})
+YAML = f"questionnaire: disclosure\nversion: {VERSION}\nanswers:\n  made: [chatbot]\n  tr-chatbot-disclosed: never\n"
+JSON = json.dumps({"questionnaire": "disclosure", "version": VERSION, "answers": {"made": ["chatbot"], "tr-chatbot-disclosed": "never"}})
 VERDICT = "Verdict: An AI label is required"
 BOM = b"\xef\xbb\xbf"
 
@@ -81,9 +81,9 @@ def test_json_or_yaml_is_told_from_the_content(tmp_path: Path, via: str, data: b
         ('questionnaire: disclosure\nanswers: {made: ["café"]}\n'.encode("latin-1"),
          "The answers file is not saved as UTF-8 text, so it cannot be read. Save it as UTF-8 (most editors offer it under "
          "“Save as” or “Encoding”) and try again.\n  detail: The byte 0xE9 at line 2, column 22 is not UTF-8."),
-        (YAML.replace("  chatbot-tells", "  made: [copy]\n  chatbot-tells").encode(),
+        (YAML.replace("  tr-chatbot-disclosed", "  made: [copy]\n  tr-chatbot-disclosed").encode(),
          "At line 5, column 3, the key 'made' appears twice in the same mapping (first at line 4, column 3)"),
-        (JSON.replace('"chatbot-tells"', '"made": ["copy"], "chatbot-tells"').encode(), "The key 'made' appears twice"),
+        (JSON.replace('"tr-chatbot-disclosed"', '"made": ["copy"], "tr-chatbot-disclosed"').encode(), "The key 'made' appears twice"),
         (b"questionnaire: !!python/object/apply:os.system ['echo owned']\n", "a kind of value an answers file never has"),
         (b"\n\n", "The answers file is empty"),
     ],
@@ -110,8 +110,8 @@ def test_the_size_limit_at_the_limit_and_one_past(tmp_path: Path, via: str) -> N
 def test_an_answer_to_a_hidden_question_is_kept_and_noted(tmp_path: Path) -> None:
     hidden = YAML.replace("[chatbot]", "[copy]")
     code, out, err = cli(tmp_path, "file", hidden.encode(), "answers.yml")
-    assert code == 0 and err.startswith("note: The answer to “") and "(chatbot-tells) is kept but does not count" in err
-    without = hidden.replace("  chatbot-tells: never\n", "")
+    assert code == 0 and err.startswith("note: The answer to “") and "(tr-chatbot-disclosed) is kept but does not count" in err
+    without = hidden.replace("  tr-chatbot-disclosed: never\n", "")
     assert cli(tmp_path, "file", without.encode(), "answers.yml") == (0, out, "")  # the same result, no note
 
 
@@ -183,7 +183,7 @@ def test_browser_text_goes_through_the_same_checks(read: Any) -> None:
     at_limit = JSON + " " * (MAX_ANSWERS_BYTES - len(JSON))
     assert read(at_limit)["ok"]
     assert "too large" in read(at_limit + " ")["error"]["message"]
-    twice = read(JSON.replace('"chatbot-tells"', '"made": ["copy"], "chatbot-tells"'))["error"]
+    twice = read(JSON.replace('"tr-chatbot-disclosed"', '"made": ["copy"], "tr-chatbot-disclosed"'))["error"]
     assert "gives “made” twice" in twice["message"] and "The key 'made' appears twice" in twice["detail"]
     assert read(YAML)["error"]["message"].startswith("This looks like a YAML answers file, and this page reads only JSON")
     broken = read(JSON.replace('"answers"', '"saved_at": "\ud800", "answers"'))["error"]
@@ -194,8 +194,8 @@ def test_browser_text_goes_through_the_same_checks(read: Any) -> None:
 
 def test_browser_read_notes_a_hidden_answer(read: Any) -> None:
     reply = read(JSON.replace('["chatbot"]', '["copy"]'))
-    assert reply["result"]["envelope"]["answers"]["chatbot-tells"] == "never"
-    assert any("(chatbot-tells) is kept but does not count" in note for note in reply["result"]["notes"])
+    assert reply["result"]["envelope"]["answers"]["tr-chatbot-disclosed"] == "never"
+    assert any("(tr-chatbot-disclosed) is kept but does not count" in note for note in reply["result"]["notes"])
 
 
 def test_a_long_questionnaire_id_is_not_quoted_whole(read: Any) -> None:

@@ -60,7 +60,7 @@ def test_every_past_version_of_every_check_has_a_fixture_that_migrates(loaded: d
     """A fixture per past version: tests/fixtures/migrations/<check>/v<N>.json, with what it must become."""
     for check_id, check in loaded.items():
         q = check.questionnaire
-        for version in range(1, q.version):
+        for version in sorted(m["from"] for m in q.migrations):  # every version the check had (v3 is the first of some)
             fixture = FIXTURES / check_id / f"v{version}.json"
             assert fixture.is_file(), f"missing migration fixture {fixture}"
             case = json.loads(fixture.read_text())
@@ -79,9 +79,39 @@ def test_prelaunch_version_1_answers_come_forward_with_a_note_a_marketer_can_rea
     env, notes = check_envelope(envelope, q, schemas["answers"])
     # "More than needed, but only in approved tools" fits both new questions.
     assert (env.answers["dc-minimised"], env.answers["dc-ai-tools"]) == ("more-than-needed", "approved")
-    assert notes[0] == "These answers were made with version 1 of the questionnaire and were updated to version 2."
+    assert notes[0] == f"These answers were made with version 1 of the questionnaire and were updated to version {q.version}."
     assert notes[1].startswith("Version 2 of the pre-launch check asks about the AI itself")
+    assert notes[2].startswith("Version 3 writes each question once")
     assert "left unanswered for you" in notes[1] and "\n" not in notes[1]
     # New questions are left unanswered, never guessed.
     assert not {"dc-bot-security", "ho-fallback", "or-voice-calls", "profile-personal-data"} & set(env.answers)
 
+
+
+def test_a_version_the_check_skipped_is_refused_not_guessed(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    """The outreach check went from version 1 straight to 3: a file claiming version 2 was never made by Candor."""
+    with pytest.raises(AnswersError, match="no migration to version 3 is registered"):
+        check_envelope({"questionnaire": "outreach", "version": 2, "answers": {}}, loaded["outreach"].questionnaire, schemas["answers"])
+
+
+def test_two_old_answers_that_agree_become_one(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    env, notes = check_envelope({"questionnaire": "consent", "version": 1, "answers": {
+        "purpose": ["ad-profiling"], "opt-out-signals": "no", "objection": "no"}}, loaded["consent"].questionnaire, schemas["answers"])
+    assert env.answers["dc-opt-outs"] == "not-applied"
+    assert any(n.startswith("The questions 'opt-out-signals' and 'objection' are now “When someone says no") for n in notes)
+
+
+def test_two_old_answers_that_differ_are_shown_not_silently_resolved(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    """opt-out-signals "partly" and objection "yes" were one fact asked twice; neither answer is picked."""
+    env, notes = check_envelope({"questionnaire": "consent", "version": 1, "answers": {
+        "purpose": ["ad-profiling"], "opt-out-signals": "partly", "objection": "yes"}}, loaded["consent"].questionnaire, schemas["answers"])
+    assert "dc-opt-outs" not in env.answers
+    assert any("your answers to them differed (opt-out-signals: own-tools; objection: everywhere)" in n
+               and "please answer it again" in n for n in notes)
+
+
+def test_one_option_can_become_several(loaded: dict[str, LoadedCheck], schemas: dict[str, Any]) -> None:
+    """The consent check's "European Union or United Kingdom" is two answers in the shared region question."""
+    env, _ = check_envelope({"questionnaire": "consent", "version": 1, "answers": {"regions": ["us", "eu-uk"]}},
+                            loaded["consent"].questionnaire, schemas["answers"])
+    assert env.answers["profile-regions"] == ("eu", "uk", "us")

@@ -15,7 +15,7 @@ from candor.compiler.content_files import raw_checks
 
 from ..conftest import CONTENT
 
-GOOD = {"questionnaire": "disclosure", "version": 2, "answers": {"made": ["chatbot"], "chatbot-tells": "if-asked"}}
+GOOD = {"questionnaire": "disclosure", "version": 3, "answers": {"made": ["chatbot"], "tr-chatbot-disclosed": "if-asked"}}
 # What a marketer should never have to read in a message (it may appear in the detail).
 TECHNICAL = re.compile(r"\^|\$|\\\(|line \d|column \d|JSON|YAML|Expecting|Unterminated|answers\.[a-z]|'[a-z-]+'|\bwas not used\b")
 
@@ -43,23 +43,24 @@ CASES = {
     "another check": (changed(questionnaire="outreach"), "These answers are for another check (“outreach”), not this one.",
                       "questionnaire: 'outreach', expected 'disclosure'."),
     "unknown question": (changed(answers={"colour": "red"}), "These answers include one to a question this check does not have",
-                         "answers.colour: 'colour' is not a question of check 'disclosure' (version 2)."),
-    "not an option": (changed(answers={"chatbot-tells": "sometimes"}), "The answer to “",
-                      "answers.chatbot-tells: 'sometimes' is not an option. Valid choices: first-message, if-asked, never."),
-    "list for one choice": (changed(answers={"chatbot-tells": ["never"]}), "gives several choices, but the question takes one",
-                            "answers.chatbot-tells: a list where one choice is expected."),
+                         "answers.colour: 'colour' is not a question of check 'disclosure' (version 3)."),
+    "not an option": (changed(answers={"tr-chatbot-disclosed": "sometimes"}), "The answer to “",
+                      "answers.tr-chatbot-disclosed: 'sometimes' is not an option. "
+                      "Valid choices: first-message, label-only, if-asked, never."),
+    "list for one choice": (changed(answers={"tr-chatbot-disclosed": ["never"]}), "gives several choices, but the question takes one",
+                            "answers.tr-chatbot-disclosed: a list where one choice is expected."),
     # Answers not written as choices at all: said with how to write them (issue 29).
     "unquoted no": (changed(answers={"made": ["images"], "real-person": False}),
                     'was read as false, not as one of its choices: put it in quotes: "no"',
                     "answers.real-person: false (YAML reads an unquoted no, yes, on or off as false or true)."),
-    "empty list for one choice": (changed(answers={"made": ["chatbot"], "chatbot-tells": []}),
+    "empty list for one choice": (changed(answers={"made": ["chatbot"], "tr-chatbot-disclosed": []}),
                                   "gives an empty list, but the question takes one choice. Write one of its choices, or "
                                   "leave the question out to leave it unanswered.",
-                                  "answers.chatbot-tells: an empty list where one choice is expected."),
+                                  "answers.tr-chatbot-disclosed: an empty list where one choice is expected."),
     "named parts": (changed(answers={"made": {}}), "is a set of named parts, not a choice",
                     "answers.made: a mapping where a choice is expected."),
-    "empty": (changed(answers={"made": ["chatbot"], "chatbot-tells": None}), "is empty. Write one of its choices",
-              "answers.chatbot-tells: no value."),
+    "empty": (changed(answers={"made": ["chatbot"], "tr-chatbot-disclosed": None}), "is empty. Write one of its choices",
+              "answers.tr-chatbot-disclosed: no value."),
     "a number": (changed(answers={"made": [1]}), "is a number, not one of its choices", "answers.made: the number 1."),
     "capitals": (changed(answers={"made": ["Chatbot"]}), "but choices are written in lower case: write “chatbot”.",
                  "answers.made: 'Chatbot' is not an option (ids are lower case)."),

@@ -14,7 +14,7 @@ SCHEMAS = Path(__file__).resolve().parents[2] / "content" / "schema"
 def test_flag_levels_and_tones_are_the_schemas_enums() -> None:
     check = json.loads((SCHEMAS / "check.schema.json").read_text())
     verdict = check["properties"]["verdicts"]["items"]["properties"]
-    flag = check["properties"]["questions"]["items"]["properties"]["options"]["items"]["properties"]["flag"]
+    flag = check["$defs"]["question"]["properties"]["options"]["items"]["properties"]["flag"]
     assert set(flag["properties"]["level"]["enum"]) == set(FLAG_LEVELS)
     assert set(verdict["cap"]["enum"]) == set(FLAG_LEVELS)
     assert set(verdict["tone"]["enum"]) == set(TONES)

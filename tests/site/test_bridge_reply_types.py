@@ -40,7 +40,8 @@ def replies(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """One real reply of each typed shape, from the bundles the browser loads."""
     bundles = browser_bundles(catalog)
     call({"op": "load", "bundle": bundles["checks/disclosure.json"]})
-    result = call({"op": "evaluate", "check": "disclosure", "answers": {"made": ["chatbot"], "regions": ["eu"]}, "today": "2026-12-07"})
+    answers = {"made": ["chatbot"], "profile-regions": ["eu"]}
+    result = call({"op": "evaluate", "check": "disclosure", "answers": answers, "today": "2026-12-07"})
     text = json.dumps({"questionnaire": "disclosure", "version": result["version"], "saved_at": "2026-12-07T00:00:00Z",
                        "campaign": {"name": "Winter"}, "answers": {"made": ["chatbot"]}})
     read = call({"op": "read", "check": "disclosure", "text": text})

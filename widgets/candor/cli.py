@@ -41,6 +41,8 @@ __all__ = ["EXIT_BROKEN_PIPE", "build_parser", "main"]
 
 
 def _load(content: Path, check_id: str) -> tuple[Catalog, LoadedCheck]:
+    """The catalogue and one check as the browser loads it (the catalogue's other checks let one campaign's
+    answers file be scored by any check)."""
     catalog = read_catalog(content)
     if check_id not in catalog.checks:
         raise AnswersError(f"unknown check {check_id!r}. Valid checks: {', '.join(sorted(catalog.checks))}", "check")
@@ -61,10 +63,10 @@ EXIT_CODES = "exit codes: 0 success (and the gate passed); 1 the result failed -
 
 
 def _score(args: argparse.Namespace, check_id: str) -> int:
-    _, loaded = _load(args.content, check_id)
+    catalog, loaded = _load(args.content, check_id)
     q = loaded.questionnaire
     check_fail_on(args.fail_on, q)  # a gate never fails open: refused before anything is read
-    env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema, "cli")
+    env, notes = check_envelope(_read_answers(args.answers), q, loaded.answers_schema, "cli", catalog.checks)
     result = with_key_dates(evaluate(q, loaded.links, env.answers), loaded.key_dates, env.answers, args.today)
     outcome = gate(q, result, args.fail_on, args.allow_provisional) if args.fail_on is not None else None
     campaign = details(env.campaign, loaded.answers_schema)
@@ -173,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--today", default=dt.date.today().isoformat(), type=_date,
                        help="date for upcoming legal dates, year-month-day (default: today)")
 
-    check = sub.add_parser("check", help="score any check: candor check <check-id> ANSWERS")
+    check = sub.add_parser("check", help="score any check: candor check <check-id> ANSWERS (a campaign's answers file made with "
+                           "any check; answers this check does not ask are kept and noted)")
     check.add_argument("check")
     scoring(check)
     assess = sub.add_parser("assess", help="score the pre-launch campaign check")

@@ -93,6 +93,45 @@ def _scores(q: Questionnaire) -> list[str]:
     return [*out, ""]
 
 
+def _bank(q: Questionnaire, catalog: Catalog) -> list[str]:
+    """The question bank: how many of this check's questions other checks ask too, and where this check judges an
+    answer differently from the bank (declared in its data, with the reason)."""
+    others = {cid: {x.id for x in c.questions} for cid, c in catalog.checks.items() if cid != q.id}
+    shared = sum(1 for x in q.questions if any(x.id in ids for ids in others.values()))
+    out = ["### One question bank", "",
+           f"Every question is written once, in Candor's question bank, and each check selects from it. {shared} of this "
+           f"check's {len(q.questions)} questions are also asked by another check, with the same wording, options and "
+           "flags.", ""]
+    mine = [d for d in catalog.differences if d.check == q.id]
+    if not mine:
+        return [*out, "This check judges every answer as the bank does.", ""]
+    out += ["Where this check deliberately judges an answer differently:", "",
+            "| Question | Answer | Flag here | Why |", "| --- | --- | --- | --- |"]
+    for d in mine:
+        question = q.question(d.question)
+        for option, level in d.flags:
+            label = question.option(option) if question else None
+            out.append(f"| {_cell(question.text if question else d.question)} (`{d.question}`) | "
+                       f"{_cell(label.label if label else option)} (`{option}`) | {level} | {_cell(d.reason)} |")
+    return [*out, ""]
+
+
+def _versions(q: Questionnaire) -> list[str]:
+    """What each version changed and why: the notes of the migrations that bring older answers forward."""
+    notes = [m for m in q.migrations if m.get("note")]
+    if not notes:
+        return []
+    out = ["### What changed between versions", ""]
+    out += [f"- **Version {m['from']} to {m['to']}.** {_cell(' '.join(m['note'].split()))}" for m in sorted(notes, key=lambda m: m["from"])]
+    return [*out, "", "Answers saved, exported or shared with an earlier version are brought forward when they are opened, "
+            "and the page says what moved.", ""]
+
+
+def _also_asked(q: Questionnaire, question: Question, catalog: Catalog) -> list[str]:
+    titles = [c.title for cid, c in catalog.checks.items() if cid != q.id and c.question(question.id) is not None]
+    return [f"Also asked by: {_cell('; '.join(titles))}.", ""] if titles else []
+
+
 def _question(q: Questionnaire, question: Question, scored: bool, catalog: Catalog, src: str) -> list[str]:
     """One question: its text and facts, when it is shown, its options' scores and flags, and its guidance."""
     meta = [f"`{question.id}`"]
@@ -105,6 +144,7 @@ def _question(q: Questionnaire, question: Question, scored: bool, catalog: Catal
     out = [f"**{_cell(question.text)}** ({', '.join(meta)})", ""]
     if question.show_if is not None:
         out += [f"Shown only if {_cell(describe_condition(q, question.show_if))}.", ""]
+    out += _also_asked(q, question, catalog)
     header = "| Option | Score | Flag |" if scored else "| Option | Flag |"
     out += [header, "| --- | ---: | --- |" if scored else "| --- | --- |"]
     for o in question.options:
@@ -119,7 +159,7 @@ def _question(q: Questionnaire, question: Question, scored: bool, catalog: Catal
 def methodology_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
     """The methodology of one check: verdicts, rules, scores, what moves the verdict, and every question."""
     out = [f"## {q.title}: how the verdict is reached", "", f"Questionnaire `{q.id}`, version {q.version}.", ""]
-    out += _verdicts(q) + _method_rules(q) + _scores(q) + _movers(q, catalog)
+    out += _verdicts(q) + _method_rules(q) + _scores(q) + _movers(q, catalog) + _bank(q, catalog) + _versions(q)
     for area in q.areas:
         questions = [x for x in q.questions if x.area == area.id]
         if not questions:

@@ -116,6 +116,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Difference:
+    """One declared difference: in ``check``, the answers ``flags`` (option id to level, or 'none') of ``question``."""
+
+    check: str
+    question: str
+    reason: str
+    flags: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Every content kind, parsed and cross-checked. ``raw_checks`` and ``answers_schema`` are the data the
     browser bundles carry as they are (see :mod:`candor.compiler.bundle`)."""
@@ -132,6 +142,7 @@ class Catalog:
     answers_schema: Mapping[str, Any] = field(default_factory=dict)
     learning: Learning | None = None
     facilitator: FacilitatorKit | None = None
+    differences: tuple[Difference, ...] = ()  # where a check judges a bank question's answers differently (declared)
 
     def theme(self, theme_id: str) -> Theme:
         return next(t for t in self.themes if t.id == theme_id)

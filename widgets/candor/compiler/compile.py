@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from candor.compiler.catalog import Catalog, ContentError, Document, Practice, Problems, Source, Theme
+from candor.compiler.bank import bank_schema, read_bank, resolve_check, unused
+from candor.compiler.catalog import Catalog, ContentError, Difference, Document, Practice, Problems, Source, Theme
 from candor.compiler.facilitator import compile_facilitator
 from candor.compiler.guidance import (
     checklist_problems,
@@ -52,22 +53,44 @@ class Content:
     quizzes: Sequence[Document] = ()
     learning: Document | None = None
     facilitator: Document | None = None
+    bank: Sequence[Document] = ()
 
 
-def _checks(docs: Sequence[Document], practices: set[str], content: Content, out: Problems) -> dict[str, tuple[Questionnaire, Any]]:
-    """The checks by id, each with its data as the browser bundles carry it."""
+def resolve_checks(content: Content, out: Problems, practices: set[str] | None = None) -> tuple[dict[str, Any], list[Difference]]:
+    """Every check view resolved against the question bank (:mod:`candor.compiler.bank`), by file name, with the
+    differences the views declare; problems (file and id) go to ``out``."""
+    valid_bank = [doc for doc in content.bank if out.schema(doc, bank_schema(content.schemas["check"]))]
+    bank, found = read_bank(valid_bank)
+    out.extend(found)
+    if practices is not None:
+        out.extend([f"{bank.files[qid]}: question {qid!r} links unknown practice id(s): {', '.join(unknown)}"
+                    for qid, raw in bank.questions.items() if (unknown := [p for p in raw.get("practices", []) if p not in practices])])
+    views = {name: data for name, data in content.checks if out.schema((name, data), content.schemas["check"])}
+    resolved: dict[str, Any] = {}
+    differences: list[Difference] = []
+    for name, view in views.items():
+        check, declared, found = resolve_check(name, view, bank)
+        out.extend(found)
+        differences += declared
+        if not found:
+            resolved[name] = check
+    if len(valid_bank) == len(content.bank):
+        out.extend(unused(bank, views))
+    return resolved, differences
+
+
+def _checks(docs: Mapping[str, Any], practices: set[str], out: Problems) -> dict[str, tuple[Questionnaire, Any]]:
+    """The checks by id, each with its (resolved) data as the browser bundles carry it."""
     checks: dict[str, tuple[Questionnaire, Any]] = {}
-    for doc in docs:
-        if not out.schema(doc, content.schemas["check"]):
-            continue
+    for name, data in docs.items():
         try:
-            parsed = parse_questionnaire(doc[1], practices)
+            parsed = parse_questionnaire(data, practices)
         except QuestionnaireError as exc:
-            out.add(f"{doc[0]}: {exc}")
+            out.add(f"{name}: {exc}")
             continue
         if parsed.id in checks:
-            out.add(f"{doc[0]}: check id {parsed.id!r} is not unique")
-        checks[parsed.id] = (parsed, doc[1])
+            out.add(f"{name}: check id {parsed.id!r} is not unique")
+        checks[parsed.id] = (parsed, data)
     return checks
 
 
@@ -144,8 +167,10 @@ def compile_catalog(content: Content, today: dt.date | None = None) -> Catalog:
     With ``today`` (the site build passes it), a practice reviewed longer ago than the timeline's limit is a problem."""
     out = Problems()
     catalog, practice_files = _guidance(content, out)
-    checks = _checks(content.checks, set(catalog.practices), content, out)
-    catalog = replace(catalog, checks={c: q for c, (q, _) in checks.items()}, raw_checks={c: raw for c, (_, raw) in checks.items()})
+    resolved, differences = resolve_checks(content, out, set(catalog.practices))
+    checks = _checks(resolved, set(catalog.practices), out)
+    catalog = replace(catalog, checks={c: q for c, (q, _) in checks.items()}, raw_checks={c: raw for c, (_, raw) in checks.items()},
+                      differences=tuple(differences))
     catalog = replace(catalog, tools=_tools(content.tools, catalog.practices, catalog.checks, content, out))
     catalog = replace(catalog, timeline=_timeline(content, catalog, practice_files, today, out))
     known = {*catalog.checks, *catalog.tools}

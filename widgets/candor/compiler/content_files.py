@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from candor.compiler.catalog import Catalog, ContentError, Document
-from candor.compiler.compile import SCHEMAS, Content, compile_catalog
+from candor.compiler.catalog import Catalog, ContentError, Document, Problems
+from candor.compiler.compile import SCHEMAS, Content, compile_catalog, resolve_checks
 
 
 def default_content_dir() -> Path:
@@ -55,8 +55,14 @@ def _docs(root: Path, folder: str) -> list[Document]:
 
 
 def raw_checks(root: Path) -> dict[str, Any]:
-    """The parsed check files by check id (the build writes them into the browser bundles)."""
-    return {data["id"]: data for _, data in _docs(root, "checks") if isinstance(data, dict) and "id" in data}
+    """The checks by check id, each resolved against the question bank as the browser bundles carry it;
+    raise :class:`ContentError` (file and id) where a check or the bank is not valid."""
+    content = read_content(root)
+    out = Problems()
+    resolved, _ = resolve_checks(content, out)
+    if out.lines:
+        raise ContentError(out.lines)
+    return {data["id"]: data for data in resolved.values()}
 
 
 def _optional(root: Path, name: str) -> Document | None:
@@ -75,6 +81,7 @@ def read_content(root: Path | None = None) -> Content:
         glossary=("glossary.yml", load_yaml(root / "glossary.yml")),
         schemas=load_schemas(root),
         checks=_docs(root, "checks"),
+        bank=_docs(root, "bank"),
         tools=_docs(root, "tools"),
         timeline=_optional(root, "timeline.yml"),
         kit=_docs(root, "kit"),

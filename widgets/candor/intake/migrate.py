@@ -6,7 +6,11 @@ A check's data lists ``migrations``, each ``{from: N, to: N+1, steps: [...]}``. 
 * ``{split: {from: OLD_ID, to: [NEW_ID, ...]}}``: one question became several; each gets the old answer.
 * ``{remove: ID}``: a question was dropped; its answer is discarded.
 * ``{rescale: {question: ID, map: {OLD_OPTION: NEW_OPTION, ...}}}``: options were renamed or merged; an
-  option mapped to ``null`` is discarded (the question becomes unanswered).
+  option mapped to ``null`` is discarded (the question becomes unanswered); in an answer of several choices an
+  option may map to a list (one option became several).
+* ``{merge: {from: [OLD_ID, ...], to: NEW_ID}}``: several questions became one (the question bank of version 3).
+  Answers that agree move to it; answers that differ are not silently resolved: the question is left
+  unanswered and the note names both answers.
 
 Each step that changes something adds a plain note, which the browser and the CLI show to the user. A link's
 ``note`` (what the new version adds or changes, written for the people who fill the check in) comes first.
@@ -14,7 +18,7 @@ Each step that changes something adds a plain note, which the browser and the CL
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from candor.model.answers import Answer, AnswersError
@@ -40,14 +44,17 @@ def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]
         if step["remove"] in answers:
             answers.pop(step["remove"])
             notes.append(f"The question {step['remove']!r} was removed, so its answer was dropped.")
+    elif "merge" in step:
+        _merge(step["merge"]["from"], step["merge"]["to"], answers, notes, name)
     elif "rescale" in step:
         qid, mapping = step["rescale"]["question"], step["rescale"]["map"]
         current = answers.get(qid)
         if current is None:
             return
         if isinstance(current, tuple):
-            mapped = tuple(dict.fromkeys(mapping.get(v, v) for v in current if mapping.get(v, v) is not None))
-            answers[qid] = mapped
+            answers[qid] = tuple(dict.fromkeys(_options(mapping, current)))
+        elif current in mapping and isinstance(mapping[current], list):
+            answers[qid] = tuple(mapping[current])
         elif current in mapping:
             if mapping[current] is None:
                 answers.pop(qid)
@@ -59,6 +66,32 @@ def _apply(step: Mapping[str, Any], answers: dict[str, Answer], notes: list[str]
         notes.append(f"Your answer to {name(qid)} was carried over to its new options.")
     else:
         raise AnswersError(f"unknown migration step {sorted(step)}")
+
+
+def _options(mapping: Mapping[str, Any], chosen: tuple[str, ...]) -> list[str]:
+    """The options of a several-choice answer after a rescale (an option may map to none, one or several)."""
+    out: list[str] = []
+    for value in chosen:
+        new = mapping.get(value, value)
+        out += [] if new is None else new if isinstance(new, list) else [new]
+    return out
+
+
+def _merge(sources: Sequence[str], target: str, answers: dict[str, Answer], notes: list[str], name: Callable[[str], str]) -> None:
+    given = {qid: answers.pop(qid) for qid in sources if qid in answers}
+    if not given:
+        return
+    olds = " and ".join(repr(q) for q in given)
+    subject = f"The question{'s' if len(given) > 1 else ''} {olds} {'are' if len(given) > 1 else 'is'}"
+    if target in answers:
+        notes.append(f"{subject} now part of {name(target)}, which already has an answer; that answer was kept.")
+    elif len(set(given.values())) == 1:
+        answers[target] = next(iter(given.values()))
+        notes.append(f"{subject} now {name(target)}; your answer moved with it.")
+    else:
+        said = "; ".join(f"{q}: {v}" for q, v in given.items())
+        notes.append(f"The questions {olds} are now one question, {name(target)}, and your answers to them differed "
+                     f"({said}), so it was left unanswered: please answer it again.")
 
 
 def migrate(

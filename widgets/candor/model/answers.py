@@ -32,6 +32,7 @@ class Envelope:
     answers: Answers
     saved_at: str | None = None
     campaign: dict[str, str] = field(default_factory=dict)  # optional details for the report (candor.intake.campaign)
+    kept: Answers = field(default_factory=dict)  # answers to bank questions this check does not ask (kept, not scored)
 
 
 def parse_envelope(raw: Any, schema: Mapping[str, Any]) -> Envelope:
