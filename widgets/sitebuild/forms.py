@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from candor.checks.duration import time_sentence, time_to_answer
 from candor.checks.key_dates import HEADING as KEY_DATES_HEADING
 from candor.compiler.catalog import Catalog
 from candor.intake.campaign import character_refusal, field_schemas, refused_class, takes_lines
@@ -17,7 +18,7 @@ from candor.model.conditions import Condition, InCondition, fold
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
 from candor.util.storage_keys import key_attributes
 
-from .markup import NOT_INDEXED, esc, intake_attributes, rel
+from .markup import NOT_INDEXED, esc, intake_attributes, md_rel, rel
 
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
@@ -146,6 +147,21 @@ def _sticky(fid: str) -> str:
     )
 
 
+def _time(q: Questionnaire, catalog: Catalog) -> str:
+    """The check's time for its typical campaign, as the site says it ('' where the content names none)."""
+    t = time_to_answer(q, catalog.learning.pace.words_per_minute) if catalog.learning else None
+    return time_sentence(t) if t else ""
+
+
+def _with_time(q: Questionnaire, catalog: Catalog) -> str:
+    return " ".join(filter(None, [q.summary, _time(q, catalog)]))
+
+
+def launch_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
+    """The home page's way in for a team about to launch: the check, and how long it takes."""
+    return f'!!! tip "Launching soon?"\n    [Run the {q.title.lower()}]({md_rel(src, f"checks/{q.id}.md")}). {_time(q, catalog)}\n'
+
+
 def render_form(
     q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False, answers_schema: Mapping[str, Any] | None = None
 ) -> str:
@@ -156,7 +172,7 @@ def render_form(
         f"{intake_attributes(MAX_ANSWERS_BYTES)}{key_attributes(q.id)}"
         f' data-candor-key-dates-heading="{esc(KEY_DATES_HEADING)}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
-        f'<p class="candor-summary">{esc(q.summary)}</p>',
+        f'<p class="candor-summary">{esc(_with_time(q, catalog))}</p>',
         f'<div class="candor-status" id="{fid}-status" role="status" aria-live="polite">'
         "This check runs Python in your browser. Your answers never leave this device.</div>",
         # Messages and questions to the reader sit at the top of the check, where the page brings them into view.

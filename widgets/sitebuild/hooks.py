@@ -171,6 +171,7 @@ def _renderers(page: Any, site_url: str) -> dict[str, shortcodes.Renderer]:
         "content-changes": lambda _: timeline_pages.changes_markdown(cat, src),
         "kit": lambda _: kit.index_markdown(cat, src),
         "ci": lambda arg: ci_snippets.ci_markdown(check(arg), site_url, state.cli_wheel),
+        "launch": lambda arg: forms.launch_markdown(check(arg), cat, src),
         **onboarding.renderers(cat, state.times, src, url),
     }
     return renderers

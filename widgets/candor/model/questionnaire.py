@@ -14,6 +14,8 @@ from functools import cached_property
 from typing import Any
 
 from candor.model.conditions import Condition, Predicate, check_condition, parse_condition, predicate, sources
+from candor.model.migration_links import registered_migrations
+from candor.model.typical import Typical, parse_typical
 from candor.model.vocabulary import FLAG_LEVELS, FlagLevel, Tone
 
 NOT_APPLICABLE = "na"
@@ -123,6 +125,7 @@ class Questionnaire:
     top_recommendations: int
     judge_from: float = 1.0  # share of the questions shown that must be answered before a score is given
     migrations: tuple[Mapping[str, Any], ...] = ()
+    typical: Typical | None = None
 
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
@@ -256,23 +259,6 @@ def _question(rq: Mapping[str, Any], areas: tuple[Area, ...], seen: Mapping[str,
     )
 
 
-def _migrations(raw: Mapping[str, Any], fail: Fail) -> tuple[Mapping[str, Any], ...]:
-    """The registered migrations: every earlier version is brought forward by exactly one link, which may skip
-    versions the check never had (version 3 unified the checks' versions: a check at 1 goes straight to 3)."""
-    migrations = tuple(raw.get("migrations", ()))
-    for m in migrations:
-        if not m["from"] < m["to"] <= int(raw["version"]):
-            raise fail(f"the migration from {m['from']} to {m['to']} does not lead forward to version {raw['version']}")
-    version = 1
-    while version < int(raw["version"]):
-        links = [m for m in migrations if m["from"] == version]
-        if len(links) != 1:
-            raise fail(f"answers saved with version {version} cannot be brought forward: register exactly one migration "
-                       f"from {version}")
-        version = links[0]["to"]
-    return migrations
-
-
 def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Questionnaire:
     """Build a :class:`Questionnaire` from schema-valid data, or raise :class:`QuestionnaireError`."""
     cid = raw["id"]
@@ -286,6 +272,8 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
     seen: dict[str, Question] = {}
     for rq in raw["questions"]:
         seen[rq["id"]] = _question(rq, areas, seen, practice_ids, fail)
+    profile = {x.id: {o.id for o in x.options} for x in seen.values() if x.area == "profile"}
+    typical = parse_typical(raw.get("typical"), profile, fail)
     return Questionnaire(
         id=cid,
         title=raw["title"],
@@ -296,5 +284,6 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         verdicts=verdicts,
         top_recommendations=int(raw.get("top_recommendations", 5)),
         judge_from=float(method.get("judge_from", 1)),
-        migrations=_migrations(raw, fail),
+        migrations=registered_migrations(raw, fail),
+        typical=typical,
     )
