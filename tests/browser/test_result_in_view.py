@@ -91,7 +91,8 @@ def test_the_focused_question_is_never_under_the_summary_or_the_header(page: Pag
         seen += 1
         b = page.evaluate(FOCUS_BOXES)
         covered_below = max(b["header"]["bottom"], b["sticky"]["bottom"])
-        assert b["focus"]["top"] >= covered_below - 1 and b["focus"]["bottom"] <= b["height"], b
+        # 1 px either way for sub-pixel layout (the browser brings a focused control into view to the fraction)
+        assert b["focus"]["top"] >= covered_below - 1 and b["focus"]["bottom"] <= b["height"] + 1, b
         assert b["legend"]["top"] >= covered_below - 1 or b["legend"]["top"] < 0, b  # the question's text too
     assert seen >= 20
 
