@@ -6,6 +6,7 @@ import gzip
 import json
 import math
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -13,7 +14,12 @@ from urllib.parse import unquote, urljoin, urlparse
 from candor.compiler.catalog import Catalog
 from candor.intake.share_link import SHARE_PREFIX
 
-from ..conftest import CONTENT
+from ..conftest import CONTENT, ROOT
+
+sys.path.insert(0, str(ROOT / "widgets"))
+from sitebuild.assets import static_imports
+
+JS = ROOT / "widgets" / "js"
 
 FETCHING = {"script": "src", "img": "src", "source": "src", "iframe": "src", "audio": "src", "video": "src"}
 
@@ -131,6 +137,10 @@ def test_check_pages_start_the_engine_from_the_head_and_no_other_page_does(site_
         assert ("engine-start.mjs" in html) == eager, name
         if found:
             assert "stylesheet" not in found.group(1) and "<script" not in found.group(1), name
+            # Its own imports are fetched beside it: exactly the modules it imports, read from the script itself.
+            imported = static_imports(JS / "engine-start.mjs")
+            preloaded = re.findall(r'<link rel="modulepreload" href="[./]*assets/candor/js/([\w.-]+\.mjs)">', html)
+            assert imported and preloaded == imported, (name, preloaded, imported)
     assert "data-candor-lazy" in (site_dir / "guidance/transparency/index.html").read_text()
 
 

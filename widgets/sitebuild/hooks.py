@@ -52,6 +52,9 @@ GLUE = assets.ROOT / "widgets" / "js"
 STYLE = assets.ROOT / "widgets" / "css"
 
 
+ENGINE_START = "engine-start.mjs"  # the script a check page starts the engine with, first thing in <head>
+
+
 class _State:
     command = "build"
     catalog: Catalog
@@ -155,6 +158,7 @@ def _renderers(page: Any, site_url: str) -> dict[str, shortcodes.Renderer]:
     def widget(html: str) -> str:
         if not lazy:
             page.meta["candor_engine"] = "eager"
+            page.meta["candor_preload"] = assets.static_imports(GLUE / ENGINE_START)  # fetched beside it (overrides/)
         return html
 
     renderers: dict[str, shortcodes.Renderer] = {
