@@ -10,6 +10,7 @@ import re
 import sys
 from typing import Any
 
+import pytest
 from candor.compiler.catalog import Catalog
 from candor.util.storage_keys import saved_key
 
@@ -18,6 +19,7 @@ from ..conftest import ROOT
 sys.path.insert(0, str(ROOT / "widgets"))  # the site build's package (MkDocs loads it by path)
 
 from sitebuild import forms
+from sitebuild.shortcodes import ShortcodeError
 
 SHARED = re.compile(r'data-candor-shared="([^"]*)"')
 
@@ -47,3 +49,19 @@ def test_the_pre_launch_and_outreach_checks_bring_each_others_answers_over(catal
     assert "prelaunch" in _published(catalog, "outreach")
     assert "prelaunch" not in _published(catalog, "prelaunch")  # a check never reads its own key as another's
 
+
+def test_the_privacy_page_lists_every_checks_keys_from_the_engine(catalog: Catalog) -> None:
+    """The privacy page names each check's keys through the build (one source: candor.util.storage_keys)."""
+    page = (ROOT / "docs" / "about" / "privacy.md").read_text(encoding="utf-8")
+    for kind in ("answers", "aside"):
+        assert f"<!-- candor:check-keys {kind} -->" in page, kind
+        listed = forms.check_keys_markdown(catalog, kind)
+        assert listed.split(", ") == [f"`candor:{kind}:{cid}`" for cid in catalog.checks]
+    for cid in catalog.checks:
+        assert f"candor:answers:{cid}" not in page, f"{cid}'s key is written by hand; the build lists it"
+    assert "reads the other checks' keys" in page  # says where a check's answers may come from
+
+
+def test_an_unknown_kind_of_key_stops_the_build(catalog: Catalog) -> None:
+    with pytest.raises(ShortcodeError, match="'answers' or 'aside'"):
+        forms.check_keys_markdown(catalog, "saved")

@@ -17,9 +17,10 @@ from candor.intake.campaign import character_refusal, field_schemas, refused_cla
 from candor.intake.decode import MAX_ANSWERS_BYTES
 from candor.model.conditions import Condition, InCondition, fold
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
-from candor.util.storage_keys import key_attributes, saved_key
+from candor.util.storage_keys import aside_key, key_attributes, saved_key
 
 from .markup import NOT_INDEXED, esc, intake_attributes, md_rel, rel
+from .shortcodes import ShortcodeError
 
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
@@ -173,6 +174,14 @@ def shared_attribute(q: Questionnaire, catalog: Catalog) -> str:
         if cid != q.id and mine & {x.id for x in o.questions}
     }
     return f' data-candor-shared="{esc(json.dumps(others, ensure_ascii=False))}"'
+
+
+def check_keys_markdown(catalog: Catalog, kind: str | None) -> str:
+    """The keys every check saves under (``answers``) or keeps sets aside under (``aside``), for the privacy page."""
+    key = {"answers": saved_key, "aside": aside_key}.get(kind or "")
+    if key is None:
+        raise ShortcodeError(f"candor:check-keys takes 'answers' or 'aside', not {kind!r}")
+    return ", ".join(f"`{key(cid)}`" for cid in catalog.checks)
 
 
 def render_form(
