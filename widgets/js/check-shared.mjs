@@ -32,6 +32,19 @@ function readOther(widget, form, other) {
   return { answers: fitAnswers(form, env.answers).fits };
 }
 
+/** The titles of the other checks that saved answers in this browser (what a cleared check brings over again). */
+export function savedElsewhere(widget) {
+  return sharers(widget)
+    .filter((other) => {
+      try {
+        return localStorage.getItem(other.key) !== null;
+      } catch {
+        return false;
+      }
+    })
+    .map(from);
+}
+
 const from = (other) => `“${other.title}”`;
 const joined = (parts) => (parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0] ?? "");
 
