@@ -2,6 +2,7 @@
 // A check's answers kept outside the page: export, import (a file chosen or dropped), share link, report, print
 // and clear. What comes in is read by the engine (op "read") and replaces the reader's answers only once asked.
 import { applyCampaign, markRefused, readCampaign } from "./campaign.mjs";
+import { savedElsewhere } from "./check-shared.mjs";
 import { clearQuestion, replaceQuestion, SOURCES, unchanged } from "./check-wording.mjs";
 import { applyAnswers, readAnswers } from "./form.mjs";
 import * as keep from "./keep.mjs";
@@ -111,7 +112,9 @@ export function wireCheckKeep({ widget, engine, check, version, form, prompt, sa
       applyCampaign(form, {});
       persist();
       if (!engine.state.failed) await update();
-      say(asked.cleared);
+      const elsewhere = savedElsewhere(widget);
+      const more = elsewhere.length ? ` Your answers saved in ${elsewhere.join(" and ")} stay there, and those to this check's questions are brought over again when you next open it.` : "";
+      say(`${asked.cleared}${more}`);
     },
   });
   /** @param {File | undefined} file */

@@ -4,6 +4,7 @@
 import { asidePanel, wireAside } from "./aside.mjs";
 import { campaignToSave, markRefused } from "./campaign.mjs";
 import { restoreSaved } from "./check-saved.mjs";
+import { fillShared } from "./check-shared.mjs";
 import { readAnswers } from "./form.mjs";
 import * as keep from "./keep.mjs";
 import { notSaved, storeFor } from "./store.mjs";
@@ -12,7 +13,7 @@ import { notSaved, storeFor } from "./store.mjs";
  * Restore what this browser saved for the check on `form`, and return how to save: `persist(answers)` saves
  * the answers (read from the form once per change; an empty form removes the saved set), `pause(on)` holds
  * saving while a question waits, `restored` lists older sets waiting for the engine, `renderAside` redraws
- * the kept-aside panel.
+ * the kept-aside panel, `conflicts` the answers another check saved that differ from this form's (check-shared.mjs).
  * @param {{ widget: HTMLElement, check: string, version: number, form: HTMLFormElement, say: import("./messages.mjs").Say }} check
  */
 export function checkStorage({ widget, check, version, form, say }) {
@@ -20,7 +21,10 @@ export function checkStorage({ widget, check, version, form, say }) {
   // What cannot be used as it is goes aside first, so nothing saved below can overwrite it.
   const restored = restoreSaved(store, check, version, form);
   const refusal = markRefused(form); // details saved before the engine refused their characters
-  if (restored.notice || refusal) say([restored.notice, refusal].filter(Boolean).join(" "), refusal ? "error" : "warn");
+  // The answers other checks saved to this check's questions: the same campaign, answered wherever it was.
+  const shared = fillShared(widget, form);
+  const notices = [restored.notice, shared.notice, refusal].filter(Boolean);
+  if (notices.length) say(notices.join(" "), refusal ? "error" : "warn");
   const renderAside = wireAside(widget, asidePanel(widget), { store, id: check, what: "Answers", current: version, say });
   let paused = false; // while another tab's change waits for the reader's choice (the question says so)
   /** A campaign detail the engine would refuse is not saved: the last one saved stays (campaign.mjs says so).
@@ -36,5 +40,6 @@ export function checkStorage({ widget, check, version, form, say }) {
   const pause = (on) => {
     paused = on;
   };
-  return { store, restored, renderAside, persist, pause };
+  if (shared.filled) persist(); // said if it fails; the other checks keep their own sets either way
+  return { store, restored, renderAside, persist, pause, conflicts: shared.conflicts };
 }

@@ -5,6 +5,7 @@
 import { wireCampaign } from "./campaign.mjs";
 import { wireCheckKeep } from "./check-keep.mjs";
 import { bringForward, watchOtherTabs } from "./check-saved.mjs";
+import { askConflicts, watchSharedTabs } from "./check-shared.mjs";
 import { checkScoring } from "./check-scoring.mjs";
 import { checkStorage } from "./check-storage.mjs";
 import { SOURCES, statusText, unchanged } from "./check-wording.mjs";
@@ -24,7 +25,7 @@ export function wireCheck(widget, engine) {
   const { say, status } = shellOf(widget);
 
   // 1. Restore what this browser saved, straight away: it must survive a failed engine too.
-  const { store, restored, renderAside, persist, pause } = checkStorage({ widget, check, version, form, say });
+  const { store, restored, renderAside, persist, pause, conflicts } = checkStorage({ widget, check, version, form, say });
 
   const stop = followEngine(widget, engine, {
     waiting: (state) => (status.textContent = statusText(state)),
@@ -53,6 +54,14 @@ export function wireCheck(widget, engine) {
   }
 
   watchOtherTabs({ widget, store, form, prompt, say, persist, update, pause });
+  // Answers another check saved that differ from this page's: asked about, never resolved silently.
+  const changed = () => {
+    const answers = readAnswers(form);
+    persist(answers);
+    if (scoring.live) update(answers);
+  };
+  askConflicts({ form, prompt, say, changed }, conflicts);
+  watchSharedTabs({ widget, form, prompt, say, changed });
 
   whenLoaded(
     engine,

@@ -6,6 +6,7 @@ it prints. The browser glue only enhances it (hides what the engine says is hidd
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,9 +17,10 @@ from candor.intake.campaign import character_refusal, field_schemas, refused_cla
 from candor.intake.decode import MAX_ANSWERS_BYTES
 from candor.model.conditions import Condition, InCondition, fold
 from candor.model.questionnaire import NOT_APPLICABLE, Question, Questionnaire
-from candor.util.storage_keys import key_attributes
+from candor.util.storage_keys import aside_key, key_attributes, saved_key
 
 from .markup import NOT_INDEXED, esc, intake_attributes, md_rel, rel
+from .shortcodes import ShortcodeError
 
 
 def describe_condition(q: Questionnaire, cond: Condition) -> str:
@@ -162,6 +164,26 @@ def launch_markdown(q: Questionnaire, catalog: Catalog, src: str) -> str:
     return f'!!! tip "Launching soon?"\n    [Run the {q.title.lower()}]({md_rel(src, f"checks/{q.id}.md")}). {_time(q, catalog)}\n'
 
 
+def shared_attribute(q: Questionnaire, catalog: Catalog) -> str:
+    """The other checks that ask some of ``q``'s questions (the same question of the bank), with the key each
+    saves its answers under, its version and its title: the page brings their answers over (check-shared.mjs)."""
+    mine = {x.id for x in q.questions}
+    others = {
+        cid: {"key": saved_key(cid), "version": o.version, "title": o.title}
+        for cid, o in catalog.checks.items()
+        if cid != q.id and mine & {x.id for x in o.questions}
+    }
+    return f' data-candor-shared="{esc(json.dumps(others, ensure_ascii=False))}"'
+
+
+def check_keys_markdown(catalog: Catalog, kind: str | None) -> str:
+    """The keys every check saves under (``answers``) or keeps sets aside under (``aside``), for the privacy page."""
+    key = {"answers": saved_key, "aside": aside_key}.get(kind or "")
+    if key is None:
+        raise ShortcodeError(f"candor:check-keys takes 'answers' or 'aside', not {kind!r}")
+    return ", ".join(f"`{key(cid)}`" for cid in catalog.checks)
+
+
 def render_form(
     q: Questionnaire, catalog: Catalog, page_url: str, lazy: bool = False, answers_schema: Mapping[str, Any] | None = None
 ) -> str:
@@ -169,7 +191,7 @@ def render_form(
     fid = f"candor-{q.id}"
     out = [
         f'<div class="candor-widget" id="{fid}-widget" data-candor-check="{esc(q.id)}" data-candor-version="{q.version}"'
-        f"{intake_attributes(MAX_ANSWERS_BYTES)}{key_attributes(q.id)}"
+        f"{intake_attributes(MAX_ANSWERS_BYTES)}{key_attributes(q.id)}{shared_attribute(q, catalog)}"
         f' data-candor-key-dates-heading="{esc(KEY_DATES_HEADING)}"'
         f' data-candor-state="static"{" data-candor-lazy" if lazy else ""} {NOT_INDEXED}>',
         f'<p class="candor-summary">{esc(_with_time(q, catalog))}</p>',

@@ -176,6 +176,7 @@ def _renderers(page: Any, site_url: str) -> dict[str, shortcodes.Renderer]:
         "kit": lambda _: kit.index_markdown(cat, src),
         "ci": lambda arg: ci_snippets.ci_markdown(check(arg), site_url, state.cli_wheel),
         "launch": lambda arg: forms.launch_markdown(check(arg), cat, src),
+        "check-keys": lambda arg: forms.check_keys_markdown(cat, arg),
         **onboarding.renderers(cat, state.times, src, url),
     }
     return renderers
