@@ -120,8 +120,7 @@ def test_the_score_rules_state_the_rounding_and_the_recommendations_shown(check_
 
 def test_a_copy_of_the_content_with_other_numbers_gives_other_words(tmp_path: Path, checks: dict[str, Questionnaire]) -> None:
     """Floors (one area's own), the share to answer, a threshold, the recommendations and the changes to fix first
-    shown, changed in the data,
-    change the rules, with no code edit."""
+    shown, changed in the data, change the rules, with no code edit."""
     before = checks["outreach"]
     ban, ethics = before.area("ban-risk"), before.area("ethics")
     floor, hard, judge = ban.floor - 5, ethics.hard_floor - 5, before.judge_from + 0.125

@@ -75,6 +75,22 @@ function recommendationList(recommendations) {
   return list;
 }
 
+// The engine's changes to make first, in its order and words: the question, the answer given, the one that fixes it.
+function fixFirstList(items) {
+  const list = el("ol", { class: "candor-fix-first" });
+  for (const f of items) {
+    const item = el("li", { "data-question": f.question, "data-cause": f.cause }, el("strong", {}, f.question_text), el("br"));
+    item.append(el("span", {}, `${f.change} ${f.text}`));
+    if (f.practices.length) {
+      item.append(" See ");
+      f.practices.forEach((p, i) => item.append(i ? ", " : "", practiceLink(p)));
+      item.append(".");
+    }
+    list.append(item);
+  }
+  return list;
+}
+
 function keyDateList(keyDates) {
   const list = el("ul", { class: "candor-key-dates" });
   for (const k of keyDates) {
@@ -109,6 +125,7 @@ export function renderResult(body, result) {
   }
   if (completeness.answered > 0 && (!completeness.enough || result.verdict === null)) parts.push(progressBlock(completeness));
   parts.push(el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason));
+  if (result.fix_first?.length) parts.push(el("h3", {}, result.fix_first_heading), fixFirstList(result.fix_first));
   if (completeness.enough && result.provisional && completeness.missing_text) {
     parts.push(el("p", { class: "candor-missing" }, completeness.missing_text));
   }
