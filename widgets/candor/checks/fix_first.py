@@ -15,9 +15,9 @@ The method (:mod:`candor.checks.method_rules` words it for the methodology page,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from candor.checks.scoring import DECIMALS, AreaSums, FlagHit, scores_of
+from candor.checks.scoring import DECIMALS, AreaSums, FlagHit
 from candor.checks.verdict import Hold
 from candor.model.answers import Answer
 from candor.model.links import PracticeLink
@@ -60,12 +60,22 @@ class _Change:
     question: Question
     given: Option
     better: Option
-    sums: dict[str, AreaSums]  # the area sums with this one change made
+    lift: float  # what the change adds to its area's sum (0 for an answer that is not scored)
     gain: float
+
+
+def _area_score(num: float, den: float) -> float:
+    return round(100 * num / den + 0.0, DECIMALS) if den else 0.0  # as scoring rounds an area
 
 
 def _changes(q: Questionnaire, answers: Mapping[str, Answer], visible: Sequence[str],
              sums: Mapping[str, AreaSums], overall: float | None) -> list[_Change]:
+    """Each answered question not at its best, with its best answer and the overall score it would gain (the
+    overall score worked out as :func:`candor.checks.scoring.scores_of` does, with the one area's sum changed)."""
+    weights = q.area_weights
+    counted = [a for a, s in sums.items() if s.den and weights[a] > 0]  # the areas with a score, in area order
+    scores = {a: _area_score(sums[a].num, sums[a].den) for a in counted}
+    total = sum(weights[a] for a in counted)
     out = []
     for qid in visible:
         value = answers.get(qid)
@@ -76,18 +86,13 @@ def _changes(q: Questionnaire, answers: Mapping[str, Answer], visible: Sequence[
         better = best_answer(question)
         if given is None or rank(better) <= rank(given):
             continue
-        changed = dict(sums)
-        lift = question.lifts.get(value)
-        if lift is not None and question.area in sums:
-            changed[question.area] = replace(sums[question.area], num=sums[question.area].num + lift)
-        after = scores_of(q, changed).overall
-        gain = round(after - overall + 0.0, DECIMALS) if after is not None and overall is not None else 0.0
-        out.append(_Change(question, given, better, changed, gain))
+        lift, gain, area = question.lifts.get(value, 0.0), 0.0, question.area
+        if lift and overall is not None and area in scores:
+            new = _area_score(sums[area].num + lift, sums[area].den)
+            after = round(sum(weights[a] * (new if a == area else scores[a]) for a in counted) / total + 0.0, DECIMALS)
+            gain = round(after - overall + 0.0, DECIMALS)
+        out.append(_Change(question, given, better, lift, gain))
     return out
-
-
-def _area_score(s: AreaSums) -> float:
-    return round(100 * s.num / s.den + 0.0, DECIMALS) if s.den else 0.0  # as scoring rounds an area
 
 
 def _label(q: Questionnaire, level: str) -> str:
@@ -130,15 +135,15 @@ def fix_first(
             area = q.area(area_id)
             floor = area.hard_floor if hold.cause == "hard-floor" else area.floor
             word = "lower floor" if hold.cause == "hard-floor" else "floor"
-            now = sums[area_id]
-            start = _area_score(now)
-            lifting = sorted((c for c in changes if c.question.area == area_id and c.question.id not in taken),
-                             key=lambda c: -(c.sums[area_id].num - now.num))
+            num, den = sums[area_id].num, sums[area_id].den
+            start = _area_score(num, den)
+            lifting = sorted((c for c in changes if c.question.area == area_id and c.question.id not in taken and c.lift),
+                             key=lambda c: -c.lift)
             for c in lifting:
-                if _area_score(now) >= floor or len(chosen) >= q.fix_first:
+                if _area_score(num, den) >= floor or len(chosen) >= q.fix_first:
                     break
-                now = replace(now, num=now.num + c.sums[area_id].num - sums[area_id].num)
-                after = _area_score(now)
+                num += c.lift
+                after = _area_score(num, den)
                 over = f", over its {word} of {floor:g}" if after >= floor else f" (its {word} is {floor:g})"
                 take(c, hold.cause, f"Lifts {area.title} from {start:g} to {after:g}{over}.")
     for c in by_gain:
