@@ -81,8 +81,11 @@ def test_a_floor_held_verdict_names_the_area_and_its_floor_and_lists_what_lifts_
     assert [f.cause for f in result.fix_first] == ["floor"] * check.questionnaire.fix_first
     assert all("Governance and learning" in f.text for f in result.fix_first)
     # the largest lifts first, until the area would be over its floor
-    assert result.fix_first[-1].text.endswith(f"to 50, over its floor of {floor:g}.")
-    assert "over its floor" not in result.fix_first[0].text
+    assert [f.text for f in result.fix_first] == [
+        f"Lifts Governance and learning from 7.1 to 21.4 (its floor is {floor:g}).",
+        f"With the change above, lifts Governance and learning from 7.1 to 35.7 (its floor is {floor:g}).",
+        f"With the changes above, lifts Governance and learning from 7.1 to 50, over its floor of {floor:g}.",
+    ]
 
 
 def test_a_not_ready_verdict_with_no_red_flag_never_asks_to_fix_red_items(

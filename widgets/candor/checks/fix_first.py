@@ -139,13 +139,14 @@ def fix_first(
             start = _area_score(num, den)
             lifting = sorted((c for c in changes if c.question.area == area_id and c.question.id not in taken and c.lift),
                              key=lambda c: -c.lift)
-            for c in lifting:
+            for n, c in enumerate(lifting):
                 if _area_score(num, den) >= floor or len(chosen) >= q.fix_first:
                     break
                 num += c.lift
                 after = _area_score(num, den)
                 over = f", over its {word} of {floor:g}" if after >= floor else f" (its {word} is {floor:g})"
-                take(c, hold.cause, f"Lifts {area.title} from {start:g} to {after:g}{over}.")
+                lead = "Lifts" if n == 0 else f"With the change{'s' if n > 1 else ''} above, lifts"
+                take(c, hold.cause, f"{lead} {area.title} from {start:g} to {after:g}{over}.")
     for c in by_gain:
         if c.given.flag is not None and c.given.flag.level == "amber":
             one = "the amber flag" if ambers == 1 else f"one of {ambers} amber flags"
