@@ -123,9 +123,11 @@ export function renderResult(body, result) {
   } else if (result.verdict !== null) {
     parts.push(verdictBanner(result), el("p", { class: "candor-verdict-summary" }, result.verdict_summary));
   }
+  // What holds the verdict and what to change first lead the result (the first screen, on a phone too).
+  const why = el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason);
+  if (result.fix_first?.length) parts.push(why, el("h3", { class: "candor-fix-first-heading" }, result.fix_first_heading), fixFirstList(result.fix_first));
   if (completeness.answered > 0 && (!completeness.enough || result.verdict === null)) parts.push(progressBlock(completeness));
-  parts.push(el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason));
-  if (result.fix_first?.length) parts.push(el("h3", {}, result.fix_first_heading), fixFirstList(result.fix_first));
+  if (!result.fix_first?.length) parts.push(why);
   if (completeness.enough && result.provisional && completeness.missing_text) {
     parts.push(el("p", { class: "candor-missing" }, completeness.missing_text));
   }
