@@ -51,6 +51,13 @@ def _wrap(items: list[str], indent: str, width: int) -> str:
     return f"\n{indent}".join(lines)
 
 
+def _fix_first(items: list[list[str]]) -> str:
+    """The changes to make first, one a line (``[]`` when there are none)."""
+    if not items:
+        return "[]"
+    return "[\n" + ",\n".join(f"               {json.dumps(i, ensure_ascii=False)}" for i in items) + "]"
+
+
 def write(loaded: dict[str, Any], check: str, name: str, title: str, answers: dict[str, Any]) -> None:
     q = loaded[check].questionnaire
     s = summary(evaluate(q, loaded[check].links, answers).to_json())
@@ -63,7 +70,8 @@ def write(loaded: dict[str, Any], check: str, name: str, title: str, answers: di
         f'  "expect": {{"verdict": {json.dumps(s["verdict"])}, "provisional": {json.dumps(s["provisional"])}, '
         f'"holds": {json.dumps(s["holds"])},\n'
         f'             "flags": {json.dumps(s["flags"])},\n'
-        f'             "areas": {{{_wrap(areas, " " * 23, 116)}}}}}\n}}\n'
+        f'             "areas": {{{_wrap(areas, " " * 23, 116)}}},\n'
+        f'             "fix_first": {_fix_first(s["fix_first"])}}}\n}}\n'
     )
     assert json.loads(text)["expect"] == s
     path = GOLDEN / check / f"{name}.json"

@@ -173,3 +173,29 @@ def test_see_details_lands_on_the_result_heading(page: Page, site_url: str, size
         expect(page.locator(f"{WIDGET} .candor-result")).to_be_focused()
         landed = page.evaluate(LANDING)
         assert landed["header"] <= landed["top"] <= landed["header"] + 48, (how, landed)
+
+
+# The result's first screen, from its heading down: the list of changes to make first starts on it.
+FIRST_SCREEN = """() => { const t = document.querySelector('#candor-prelaunch-result-title').getBoundingClientRect();
+  const f = document.querySelector('#candor-prelaunch-widget .candor-fix-first li').getBoundingClientRect();
+  return { title: t.top, first: f.top, firstBottom: f.bottom, height: innerHeight }; }"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
+def test_the_result_s_first_screen_shows_what_to_fix_first(page: Page, site_url: str, size: tuple[int, int]) -> None:
+    open_check(page, site_url, size)
+    page.get_by_label("A chatbot or AI assistant that people talk to").check()
+    page.locator(CHATBOT).get_by_label("Only if someone asks").check()  # a red flag: the change that clears it comes first
+    first = page.locator(f"{WIDGET} .candor-fix-first li").first
+    expect(first).to_have_attribute("data-cause", "red-flag")
+    expect(first).to_have_attribute("data-question", "tr-chatbot-disclosed")
+    expect(first).to_contain_text("You answered “Only if someone asks”: change it to")
+    expect(first).to_contain_text("Clears a red flag")
+    expect(page.locator(f"{WIDGET} .candor-result h3").first).to_have_text("Fix these first")  # before the flags
+    page.locator(f"{STICKY} [data-candor-details]").click()
+    expect(page.locator(f"{WIDGET} .candor-result")).to_be_focused()
+    screen = page.evaluate(FIRST_SCREEN)
+    assert screen["title"] < screen["first"] and screen["firstBottom"] <= screen["height"], screen
+    # Answered as it says: that change leaves the list.
+    page.locator(CHATBOT).get_by_label("Yes, in its first message, in plain words").check()
+    expect(page.locator(f"{WIDGET} .candor-fix-first li[data-question='tr-chatbot-disclosed']")).to_have_count(0)

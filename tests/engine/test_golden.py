@@ -24,13 +24,15 @@ AREA_CAUSES = {"floor", "hard-floor", "unanswered-area"}
 
 def summary(result: dict[str, Any]) -> dict[str, Any]:
     """What a golden case pins: the verdict, whether it is provisional, what holds it back (with the areas for the
-    causes that name areas; flags are listed in full below), the flags and the area scores."""
+    causes that name areas; flags are listed in full below), the flags, the area scores and the changes to make first
+    (why, question, answer given, answer proposed)."""
     return {
         "verdict": result["verdict"],
         "provisional": result["provisional"],
         "holds": [[h["cause"], *(h["subjects"] if h["cause"] in AREA_CAUSES else [])] for h in result["holds"]],
         "flags": [[f["level"], f["question"]] for f in result["flags"]],
         "areas": {a["id"]: a["score"] for a in result["areas"]},
+        "fix_first": [[f["cause"], f["question"], f["answer"], f["better"]] for f in result["fix_first"]],
     }
 
 

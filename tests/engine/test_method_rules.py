@@ -119,12 +119,13 @@ def test_the_score_rules_state_the_rounding_and_the_recommendations_shown(check_
 
 
 def test_a_copy_of_the_content_with_other_numbers_gives_other_words(tmp_path: Path, checks: dict[str, Questionnaire]) -> None:
-    """Floors (one area's own), the share to answer, a threshold and the recommendations shown, changed in the data,
-    change the rules, with no code edit."""
+    """Floors (one area's own), the share to answer, a threshold, the recommendations and the changes to fix first
+    shown, changed in the data, change the rules, with no code edit."""
     before = checks["outreach"]
     ban, ethics = before.area("ban-risk"), before.area("ethics")
     floor, hard, judge = ban.floor - 5, ethics.hard_floor - 5, before.judge_from + 0.125
     ethics_floor, ready, top = floor - 5, (before.verdicts[0].min_score or 0) + 5, before.top_recommendations - 2
+    first = before.fix_first + 2
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     path = content / "checks" / "outreach.yml"
@@ -133,7 +134,8 @@ def test_a_copy_of_the_content_with_other_numbers_gives_other_words(tmp_path: Pa
                      (f"\n    hard_floor: {ethics.hard_floor:g}\n", f"\n    hard_floor: {hard:g}\n    floor: {ethics_floor:g}\n"),
                      (f"\n  judge_from: {before.judge_from:g}\n", f"\n  judge_from: {judge:g}\n"),
                      (f"\n    min_score: {before.verdicts[0].min_score:g}\n", f"\n    min_score: {ready:g}\n"),
-                     (f"\ntop_recommendations: {before.top_recommendations}\n", f"\ntop_recommendations: {top}\n")):
+                     (f"\ntop_recommendations: {before.top_recommendations}\n", f"\ntop_recommendations: {top}\n"),
+                     (f"\nfix_first: {before.fix_first}\n", f"\nfix_first: {first}\n")):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
@@ -146,4 +148,6 @@ def test_a_copy_of_the_content_with_other_numbers_gives_other_words(tmp_path: Pa
     enough, gain = rule(after, "enough-to-judge"), rule(after, "gain")
     assert enough is not None and numbers(enough.text, after) == [100 * judge]
     assert gain is not None and numbers(gain.text, after) == [float(top)]
+    fix = rule(after, "fix-first")
+    assert fix is not None and numbers(fix.text, after) == [float(first)] and after.fix_first == first
     assert numbers(verdict_rules(after)[0].reached, after) == [ready]

@@ -59,6 +59,8 @@
  * @property {unknown[]} areas
  * @property {unknown[]} flags
  * @property {unknown[]} recommendations
+ * @property {unknown[]} fix_first the answer changes to make first (candor.checks.fix_first), under fix_first_heading
+ * @property {string} fix_first_heading
  * @property {Completeness} completeness
  * @property {string[]} visible the ids of the questions to show
  * @property {string} chart_svg

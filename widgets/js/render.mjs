@@ -75,6 +75,22 @@ function recommendationList(recommendations) {
   return list;
 }
 
+// The engine's changes to make first, in its order and words: the question, the answer given, the one that fixes it.
+function fixFirstList(items) {
+  const list = el("ol", { class: "candor-fix-first" });
+  for (const f of items) {
+    const item = el("li", { "data-question": f.question, "data-cause": f.cause }, el("strong", {}, f.question_text), el("br"));
+    item.append(el("span", {}, `${f.change} ${f.text}`));
+    if (f.practices.length) {
+      item.append(" See ");
+      f.practices.forEach((p, i) => item.append(i ? ", " : "", practiceLink(p)));
+      item.append(".");
+    }
+    list.append(item);
+  }
+  return list;
+}
+
 function keyDateList(keyDates) {
   const list = el("ul", { class: "candor-key-dates" });
   for (const k of keyDates) {
@@ -107,8 +123,11 @@ export function renderResult(body, result) {
   } else if (result.verdict !== null) {
     parts.push(verdictBanner(result), el("p", { class: "candor-verdict-summary" }, result.verdict_summary));
   }
+  // What holds the verdict and what to change first lead the result (the first screen, on a phone too).
+  const why = el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason);
+  if (result.fix_first?.length) parts.push(why, el("h3", { class: "candor-fix-first-heading" }, result.fix_first_heading), fixFirstList(result.fix_first));
   if (completeness.answered > 0 && (!completeness.enough || result.verdict === null)) parts.push(progressBlock(completeness));
-  parts.push(el("p", { class: "candor-reason" }, el("strong", {}, "Why: "), result.reason));
+  if (!result.fix_first?.length) parts.push(why);
   if (completeness.enough && result.provisional && completeness.missing_text) {
     parts.push(el("p", { class: "candor-missing" }, completeness.missing_text));
   }

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from candor.checks.chart import area_chart
+from candor.checks.fix_first import HEADING as FIX_FIRST_HEADING
+from candor.checks.fix_first import FixFirst, fix_first
 from candor.checks.scoring import AreaScore, FlagHit, Recommendation, area_sums, find_flags, recommend, scores_of
 from candor.checks.verdict import Completeness, Hold, decide
 from candor.checks.visibility import visible_questions
@@ -33,6 +35,8 @@ class Result:
     areas: tuple[AreaScore, ...]
     flags: tuple[FlagHit, ...]
     recommendations: tuple[Recommendation, ...]
+    fix_first: tuple[FixFirst, ...]  # the answer changes to make first (candor.checks.fix_first), under its heading
+    fix_first_heading: str
     completeness: Completeness
     visible: tuple[str, ...]
     chart_svg: str
@@ -70,6 +74,8 @@ def evaluate(q: Questionnaire, links: Mapping[str, PracticeLink], raw_answers: M
         ],
         areas=scores.areas,
         flags=tuple(flags),
+        fix_first=fix_first(q, answers, visible, sums, score, flags, decision.holds, verdict.id if verdict else None, links),
+        fix_first_heading=FIX_FIRST_HEADING,
         recommendations=tuple(recommend(q, answers, visible, score, links, sums)),
         completeness=comp,
         visible=tuple(visible),

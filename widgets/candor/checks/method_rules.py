@@ -113,6 +113,20 @@ def _flags(q: Questionnaire) -> Rule | None:
                 "each option's flag is listed with its question below.")
 
 
+def _fix_first(q: Questionnaire) -> Rule | None:
+    """How the result picks the changes it leads with (:mod:`candor.checks.fix_first`), with this check's number."""
+    if q.fix_first < 1:
+        return None
+    floors = "; then, for each area under its floor, the changes that lift it most until it would be over it" if q.scored else ""
+    gains = "; then the largest gains in the overall score" if q.scored else ""
+    count = "the one change" if q.fix_first == 1 else f"up to {q.fix_first} changes"
+    return Rule("fix-first", "Fix these first",
+                f"Unless the verdict is {_q(q.verdicts[0])}, the result leads with {count} that move the verdict furthest, "
+                f"each an answer moved to the question's best answer (no flag, or the mildest, then the highest score; "
+                f"never “Not applicable”, and never for a question already at its best): every red flag first{floors}; "
+                f"then the amber flags{gains}.")
+
+
 def method_rules(q: Questionnaire) -> tuple[Rule, ...]:
     """Completeness, floors, flags and the CI gate, in words, with this check's numbers."""
     amber = q.capped_verdict("amber")
@@ -128,7 +142,7 @@ def method_rules(q: Questionnaire) -> tuple[Rule, ...]:
              "result is provisional" + (f", and it is {_q(amber)} at best; so is a result in which an area shown has "
                                         "no answer at all" if amber and q.scored else "") + "."),
     ]
-    rules += [r for r in (_floors(q), _flags(q)) if r is not None]
+    rules += [r for r in (_floors(q), _flags(q), _fix_first(q)) if r is not None]
     rules.append(Rule("gate", "CI gate", GATE_RULE))
     return tuple(rules)
 

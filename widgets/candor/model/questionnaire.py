@@ -123,6 +123,7 @@ class Questionnaire:
     questions: tuple[Question, ...]
     verdicts: tuple[Verdict, ...]  # best first
     top_recommendations: int
+    fix_first: int = 0  # how many changes "Fix these first" lists (content: the check's `fix_first`)
     judge_from: float = 1.0  # share of the questions shown that must be answered before a score is given
     migrations: tuple[Mapping[str, Any], ...] = ()
     typical: Typical | None = None
@@ -283,6 +284,7 @@ def parse_questionnaire(raw: Mapping[str, Any], practice_ids: Set[str]) -> Quest
         questions=tuple(seen.values()),
         verdicts=verdicts,
         top_recommendations=int(raw.get("top_recommendations", 5)),
+        fix_first=int(raw.get("fix_first", 0)),
         judge_from=float(method.get("judge_from", 1)),
         migrations=registered_migrations(raw, fail),
         typical=typical,

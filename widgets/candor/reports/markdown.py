@@ -44,6 +44,17 @@ def _day(date: str) -> str:
         return _md(date)
 
 
+def _fix_first(r: Result, base_url: str) -> list[str]:
+    """The changes to make first, numbered, each with its question, the answer given and the one that fixes it."""
+    if not r.fix_first:
+        return []
+    out = [f"### {_md(r.fix_first_heading)}", ""]
+    for n, f in enumerate(r.fix_first, 1):
+        see = _see(f.practices, base_url)
+        out.append(f"{n}. **{_md(f.question_text)}** {_md(f.change)} {_md(f.text)}" + (f" See {see}." if see else ""))
+    return [*out, ""]
+
+
 def _summary(q: Questionnaire, r: Result, campaign: Sequence[Detail], date: str, base_url: str) -> list[str]:
     out = [f"## {TEXT['summary']}", ""]
     out += [f"- **{_md(d.label)}:** {md_user_text(d.value)}" for d in campaign]
@@ -54,6 +65,7 @@ def _summary(q: Questionnaire, r: Result, campaign: Sequence[Detail], date: str,
         out.append(f"**{TEXT['verdict']}: {_md(r.verdict_label or r.verdict)}** (`{r.verdict}`)"
                    + (f", {TEXT['provisional']}" if r.provisional else ""))
     out += ["", _md(r.reason), ""]
+    out += _fix_first(r, base_url)
     figures = ([f"**Overall score:** {r.score:g} / 100"] if r.score is not None else [])
     out += ["; ".join([*figures, f"**Progress:** {_md(' '.join(progress_lines(r)))}"]), ""]
     signed = approval(r)

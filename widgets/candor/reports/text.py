@@ -54,6 +54,12 @@ def text_report(q: Questionnaire, r: Result, base_url: str = "", campaign: Seque
         f"Why: {r.reason}",
         f"Progress: {' '.join(progress_lines(r))}",
     ]
+    if r.fix_first:
+        lines.append(f"{r.fix_first_heading}:")
+        for n, fix in enumerate(r.fix_first, 1):
+            lines.append(f"  {n}. {fix.question}: {fix.question_text}")
+            lines.append(f"      {fix.change} {fix.text}")
+            lines += [f"      see {p.id} {p.title}: {base_url}{p.url}" for p in fix.practices]
     if r.score is not None:
         lines.append(f"Overall score: {r.score:g} / 100")
     if r.areas:
