@@ -149,11 +149,13 @@ def test_keyboard_routes_to_the_questions_the_next_unanswered_one_and_the_result
     assert question and not question["answered"] and not question["hidden"], question
 
 
-# Where "See details" lands: the result's heading at the top of the screen, just under Material's header, never in
-# the middle of the flags (a result is thousands of pixels tall once a campaign has many flags).
+# Where "See details" lands: the result's heading at the top of the screen, just under Material's header and the
+# summary that stays in view, never under them and never in the middle of the flags (a result is thousands of pixels tall once a campaign has many flags).
 LANDING = """() => { const t = document.querySelector('#candor-prelaunch-result-title').getBoundingClientRect();
   const h = document.querySelector('.md-header').getBoundingClientRect();
-  return { top: t.top, header: Math.max(0, h.bottom), height: innerHeight }; }"""
+  const s = document.querySelector('#candor-prelaunch-widget .candor-sticky');
+  const sticky = s.hidden ? 0 : s.getBoundingClientRect().bottom;
+  return { top: t.top, header: Math.max(0, h.bottom, sticky), height: innerHeight }; }"""
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])

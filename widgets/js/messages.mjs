@@ -10,7 +10,7 @@ import { el } from "./dom.mjs";
  * @typedef {((text: string, tone?: Tone, detail?: string, options?: { reveal?: boolean }) => void) & { unlessShown: (text: string, tone: Tone) => void }} Say
  */
 
-const GAP = 8; // pixels between the sticky header and what is brought into view
+export const GAP = 8; // pixels between the sticky header and what is brought into view
 
 /** Scroll so that `node` is in view below the page's sticky header (Material's .md-header), if it is not.
  *  @param {Element} node */

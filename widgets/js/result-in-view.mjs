@@ -4,7 +4,7 @@
 // one the full result panel shows; every word about the verdict comes from that result.
 import { el } from "./dom.mjs";
 import { questions } from "./form.mjs";
-import { reveal } from "./messages.mjs";
+import { GAP } from "./messages.mjs";
 
 const FLAG_PREFIX = { red: "Red flag: ", amber: "Amber flag: " };
 
@@ -71,9 +71,17 @@ export function resultInView(widget, form) {
     // Ours alone: Material's instant navigation would follow the link's hash after us and move the focus to <body>.
     event.preventDefault();
     event.stopPropagation();
-    // The result's heading at the top, just under the header: focus() alone scrolls a tall result to its middle.
+    // The result's heading at the top, just under the header (and under this summary, should it still be over the
+    // heading): focus() alone scrolls a tall result to its middle.
     result.focus({ preventScroll: true });
-    reveal(document.getElementById(result.getAttribute("aria-labelledby")) ?? result);
+    const title = document.getElementById(result.getAttribute("aria-labelledby")) ?? result;
+    const header = document.querySelector(".md-header");
+    const top = () => title.getBoundingClientRect().top;
+    window.scrollBy({ top: top() - (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0) - GAP, behavior: "instant" });
+    const over = sticky.hidden ? null : sticky.getBoundingClientRect(); // still over the heading (a short result)?
+    if (over && over.bottom > top() && over.top < title.getBoundingClientRect().bottom) {
+      window.scrollBy({ top: top() - over.bottom - GAP, behavior: "instant" });
+    }
   });
   new ResizeObserver(() => document.documentElement.style.setProperty("--candor-sticky-height", `${sticky.offsetHeight}px`)).observe(sticky);
   // No result (the answers could not be scored): nothing stale stays in view.

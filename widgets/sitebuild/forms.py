@@ -200,8 +200,8 @@ def render_form(
         # Messages and questions to the reader sit at the top of the check, where the page brings them into view.
         f'<div class="candor-notice" id="{fid}-notice" data-candor-notice aria-live="polite"></div>',
         '<div class="candor-prompt" data-candor-prompt hidden role="group"></div>',
-        _sticky(fid),
         f'<form class="candor-form" id="{fid}-form" aria-describedby="{fid}-status" novalidate>',
+        _sticky(fid),  # inside the form: it stays in view over the questions, and scrolls away before the result
         f'<p class="candor-progress" id="{fid}-progress" data-candor-progress>'
         f"{len(q.questions)} questions</p>",
     ]
