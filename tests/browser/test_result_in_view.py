@@ -149,8 +149,9 @@ def test_keyboard_routes_to_the_questions_the_next_unanswered_one_and_the_result
     assert question and not question["answered"] and not question["hidden"], question
 
 
-# Where "See details" lands: the result's heading at the top of the screen, just under Material's header and the
-# summary that stays in view, never under them and never in the middle of the flags (a result is thousands of pixels tall once a campaign has many flags).
+# Where "See details" lands: the result's heading at the top of the screen, just under Material's header (and the
+# summary, were it still in view), never under them and never in the middle of the flags (a result is thousands of
+# pixels tall once a campaign has many flags).
 LANDING = """() => { const t = document.querySelector('#candor-prelaunch-result-title').getBoundingClientRect();
   const h = document.querySelector('.md-header').getBoundingClientRect();
   const s = document.querySelector('#candor-prelaunch-widget .candor-sticky');
